@@ -1,0 +1,74 @@
+"""The idiom list (``corpora/idioms.tsv``): English set phrases, accepted Arabic renderings,
+and the literal calques to flag. Matching is by lemma sequence on the English side and by
+light-stem sequence on the Arabic side, so inflection and clitics do not hide a match."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .corpus import Problems, read_text
+from .lexicon import ar_key, en_lemma
+from .records import Token
+from .segment import tokenize
+
+
+@dataclass(frozen=True)
+class Idiom:
+    en: str
+    lemmas: tuple[str, ...]
+    accepted: tuple[tuple[str, ...], ...]  # each a sequence of Arabic keys
+    accepted_text: tuple[str, ...]
+    calques: tuple[tuple[str, ...], ...]
+    note: str
+
+
+def _ar_keys(s: str) -> tuple[str, ...]:
+    return tuple(ar_key(t.text) for t in tokenize(s, lang="ar"))
+
+
+def load_idioms(path: Path | str, problems: Problems | None = None) -> list[Idiom]:
+    problems = problems or Problems()
+    text = read_text(Path(path), problems) or ""
+    out: list[Idiom] = []
+    for n, line in enumerate(text.split("\n"), 1):
+        if not line.strip() or line.startswith("#") or (n == 1 and line.startswith("en\t")):
+            continue
+        cols = line.split("\t")
+        if len(cols) < 3 or not cols[0].strip():
+            problems.report(f"{path}:{n}", "expected en<TAB>accepted<TAB>calques<TAB>note")
+            continue
+        en = cols[0].strip().lower()
+        lemmas = tuple(en_lemma(t.norm) for t in tokenize(en, lang="en"))
+        acc = [a.strip() for a in cols[1].split("|") if a.strip()]
+        cal = [c.strip() for c in cols[2].split("|") if c.strip()]
+        if len(lemmas) < 2:
+            continue
+        out.append(Idiom(en, lemmas, tuple(_ar_keys(a) for a in acc), tuple(acc),
+                         tuple(k for k in (_ar_keys(c) for c in cal) if k), cols[3].strip() if len(cols) > 3 else ""))
+    return out
+
+
+def find_in_en(idiom: Idiom, en_tokens: list[Token]) -> list[tuple[int, int]]:
+    """Token ranges (inclusive) of the idiom in the English tokens."""
+    lem = [en_lemma(t.norm) for t in en_tokens]
+    n = len(idiom.lemmas)
+    return [(i, i + n - 1) for i in range(len(lem) - n + 1) if tuple(lem[i : i + n]) == idiom.lemmas]
+
+
+def find_keys(keys: tuple[str, ...], ar_keys: list[str], lo: int = 0, hi: int | None = None) -> tuple[int, int] | None:
+    """First occurrence of a key sequence within ar_keys[lo:hi] (a word may be skipped
+    between consecutive keys, as Arabic inserts adjectives: هجوم سحري روسي)."""
+    hi = len(ar_keys) if hi is None else hi
+    for i in range(lo, hi):
+        if ar_keys[i] != keys[0]:
+            continue
+        j, k = i, 1
+        while k < len(keys):
+            nxt = [x for x in (j + 1, j + 2) if x < hi and ar_keys[x] == keys[k]]
+            if not nxt:
+                break
+            j, k = nxt[0], k + 1
+        if k == len(keys):
+            return i, j
+    return None

@@ -1,0 +1,69 @@
+"""Normalisation for *matching only*.
+
+Every function here returns a new string used to compare words; offsets are never taken
+from a normalised string. ``normalize_ar`` keeps a one-to-one character mapping where it can
+(so a caller may still reason about positions), dropping only marks and invisible characters.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+ARABIC_DIACRITICS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed"
+TATWEEL = "\u0640"
+# Bidi controls, zero-width characters and the BOM: invisible, never part of a word.
+INVISIBLE = "\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff\u00ad"
+
+_DROP_RE = re.compile(f"[{ARABIC_DIACRITICS}{TATWEEL}{INVISIBLE}]")
+_INVISIBLE_RE = re.compile(f"[{INVISIBLE}]")
+_ALEF_RE = re.compile("[\u0622\u0623\u0625\u0671\u0672\u0673]")
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_LETTERS = str.maketrans({"ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي", "ک": "ك", "ی": "ي", "ڤ": "ف", "گ": "ك", "پ": "ب", "چ": "ج"})
+
+
+def strip_invisible(text: str) -> str:
+    return _INVISIBLE_RE.sub("", text)
+
+
+def to_ascii_digits(text: str) -> str:
+    """Arabic-Indic and Persian digits to ASCII; ٫ (decimal) and ٬ (thousands) too."""
+    return text.translate(_DIGITS).replace("٫", ".").replace("٬", ",")
+
+
+def normalize_ar(text: str) -> str:
+    """Drop diacritics/tatweel/invisibles, unify alef, hamza carriers, ya and ta marbuta."""
+    text = unicodedata.normalize("NFKC", text) if not text.isascii() else text
+    text = _DROP_RE.sub("", text)
+    text = _ALEF_RE.sub("ا", text)
+    return to_ascii_digits(text.translate(_LETTERS))
+
+
+def normalize_en(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
+    return strip_invisible(text).lower()
+
+
+_AR_PREFIXES = ("وبال", "وال", "فال", "بال", "كال", "لل", "ال")
+_AR_ONE = ("و", "ف", "ب", "ل", "ك")
+
+
+def ar_stem_light(word: str) -> str:
+    """A light stem for grouping renderings: normalised, article/conjunction and tanween alef off.
+
+    Deliberately conservative (no suffix stripping beyond tanween): it must not merge
+    different words, only spelling variants of one word.
+    """
+    w = normalize_ar(word)
+    for p in _AR_PREFIXES:
+        if w.startswith(p) and len(w) - len(p) >= 2:
+            w = w[len(p):]
+            break
+    else:
+        if len(w) >= 5 and w[0] in _AR_ONE and w[1] in "وفبلك":
+            w = w[1:]
+        if len(w) >= 4 and w[0] in "وف":
+            w = w[1:]
+    if len(w) >= 4 and w.endswith("ا") and not w.endswith("اا"):
+        w = w[:-1]  # tanween fath carrier: قفازا -> قفاز
+    return w
