@@ -192,7 +192,7 @@ def read_glossary(path: Path, problems: Problems) -> list[GlossaryEntry]:
         if len(cols) < 2 or not cols[0].strip():
             problems.report(f"{path}:{n}", "expected en<TAB>expected ar[<TAB>forbidden ar<TAB>note]")
             continue
-        split = lambda s: [x.strip() for x in s.split("|") if x.strip()]  # noqa: E731
+        split = lambda s: [x.strip() for x in s.split("|") if x.strip()]
         out.append(GlossaryEntry(cols[0].strip(), split(cols[1]), split(cols[2]) if len(cols) > 2 else [],
                                  cols[3].strip() if len(cols) > 3 else "", f"{path}:{n}"))
     return out

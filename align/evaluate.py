@@ -76,11 +76,13 @@ def gold_pairs(corpus: Corpus) -> tuple[list[GoldPair], list[str]]:
             e0, en = 0, src
         errors = []
         for e in g.get("errors", []):
-            i = g["ar"].find(e.get("span", ""))
-            if i < 0 or not e.get("span"):
+            found = locate_all(g["ar"], e.get("span", ""))
+            if not found:
                 problems.append(f"{where}: error {e.get('id')} span is not a substring of 'ar'")
                 continue
-            errors.append(dict(e, start=a0 + i, end=a0 + i + len(e["span"])))
+            # a span that recurs in the pair (E004-09, the space before «،») counts at each place
+            errors.append(dict(e, start=a0 + found[0], end=a0 + found[0] + len(e["span"]),
+                               places=[(a0 + i, a0 + i + len(e["span"])) for i in found]))
         out.append(GoldPair(g["article"], g["source"], a0, a0 + len(g["ar"]), e0, e0 + len(en),
                             g.get("label", "error" if errors else "ok"), errors))
     return out, problems
@@ -150,13 +152,12 @@ def detection_metrics(on_gold: list[Result], gold: list[GoldPair]) -> tuple[dict
     det["false_positive_rate_ok"] = sum(flagged[i] for i in ok) / len(ok) if ok else None
 
     gold_spans = [(i, e) for i, g in enumerate(gold) for e in g.errors]
-    span_hit = sum(
-        any(f.ar_start is not None and overlaps((f.ar_start, f.ar_end), (e["start"], e["end"])) for f in on_gold[i].flags)
-        for i, e in gold_spans
-    )
+    def on(f, e) -> bool:
+        return f.ar_start is not None and any(overlaps((f.ar_start, f.ar_end), pl) for pl in e.get("places", [(e["start"], e["end"])]))
+
+    span_hit = sum(any(on(f, e) for f in on_gold[i].flags) for i, e in gold_spans)
     flags_with_span = [(i, f) for i, r in enumerate(on_gold) for f in r.flags if f.ar_start is not None]
-    good_flags = sum(any(overlaps((f.ar_start, f.ar_end), (e["start"], e["end"])) for e in gold[i].errors)
-                     for i, f in flags_with_span)
+    good_flags = sum(any(on(f, e) for e in gold[i].errors) for i, f in flags_with_span)
     spans = {"recall": span_hit / len(gold_spans) if gold_spans else 0.0,
              "precision": good_flags / len(flags_with_span) if flags_with_span else 0.0,
              "gold_spans": len(gold_spans), "flags_with_span": len(flags_with_span)}
@@ -166,7 +167,7 @@ def detection_metrics(on_gold: list[Result], gold: list[GoldPair]) -> tuple[dict
         c["flags"] += 1
         if f.ar_start is not None:
             c["with_span"] += 1
-            if any(overlaps((f.ar_start, f.ar_end), (e["start"], e["end"])) for e in gold[i].errors):
+            if any(on(f, e) for e in gold[i].errors):
                 c["on_gold_span"] += 1
         if gold[i].label == "error":
             c["on_error_pairs"] += 1

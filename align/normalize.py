@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 ARABIC_DIACRITICS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed"
 TATWEEL = "\u0640"
@@ -44,26 +45,36 @@ def normalize_en(text: str) -> str:
     return strip_invisible(text).lower()
 
 
-_AR_PREFIXES = ("وبال", "وال", "فال", "بال", "كال", "لل", "ال")
-_AR_ONE = ("و", "ف", "ب", "ل", "ك")
+_AR_ARTICLE = ("وبال", "وال", "فال", "بال", "كال", "لل", "ال")
+_AR_ONE = "وفبلك"
 
 
+@lru_cache(maxsize=200_000)
+def _zipf(word: str) -> float:
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # pragma: no cover - declared dependency
+        return 0.0
+    return zipf_frequency(word, "ar")
+
+
+@lru_cache(maxsize=200_000)
 def ar_stem_light(word: str) -> str:
     """A light stem for grouping renderings: normalised, article/conjunction and tanween alef off.
 
-    Deliberately conservative (no suffix stripping beyond tanween): it must not merge
-    different words, only spelling variants of one word.
+    The article with its proclitics (وال، بال، لل…) always goes. A bare one-letter proclitic
+    (وبندقية) goes only when the rest is a more frequent Arabic word than the whole, so that
+    فلاديمير, بوتين or وزير are left alone. No suffix stripping beyond tanween: it must not
+    merge different words, only spellings of one word.
     """
     w = normalize_ar(word)
-    for p in _AR_PREFIXES:
+    for p in _AR_ARTICLE:
         if w.startswith(p) and len(w) - len(p) >= 2:
             w = w[len(p):]
             break
     else:
-        if len(w) >= 5 and w[0] in _AR_ONE and w[1] in "وفبلك":
+        if len(w) >= 5 and w[0] in _AR_ONE and _zipf(w[1:]) > _zipf(w) + 0.5:
             w = w[1:]
-        if len(w) >= 4 and w[0] in "وف":
-            w = w[1:]
-    if len(w) >= 4 and w.endswith("ا") and not w.endswith("اا"):
-        w = w[:-1]  # tanween fath carrier: قفازا -> قفاز
+    if len(w) >= 4 and w.endswith("ا") and "\u064b" in word:
+        w = w[:-1]  # the alef that carries tanween fath: قفازًا -> قفاز (هدايا keeps its alef)
     return w

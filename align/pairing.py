@@ -77,7 +77,7 @@ def pair_corpus(
     by_article: dict[str, np.ndarray] = {}
     for aid in corpus.articles:
         by_article[aid] = np.array([i for i, c in enumerate(cands) if c.article == aid], dtype=np.int64)
-    pairs: list[Pair] = []
+    chosen: list[tuple[float, Pair]] = []
     for si, src in enumerate(sources):
         for aid, idx in by_article.items():
             if len(idx) == 0:
@@ -89,7 +89,7 @@ def pair_corpus(
                 continue
             c = cands[idx[best]]
             text = corpus.articles[aid].text
-            pairs.append(
+            chosen.append((float(margin[best]),
                 Pair(
                     pair_id=stable_pair_id(aid, src.id, c.span.text(text)),
                     article=aid,
@@ -102,9 +102,27 @@ def pair_corpus(
                     en_end=len(src.text),
                     pairing=confidence(float(margin[best]), threshold),
                 )
-            )
+            ))
+    pairs = resolve_conflicts(chosen)
     pairs.sort(key=lambda p: (p.article or "", p.ar_start, p.source or ""))
     return pairs
+
+
+def resolve_conflicts(chosen: list[tuple[float, Pair]]) -> list[Pair]:
+    """Where two sources claim overlapping Arabic spans in one article, the higher margin wins:
+    an Arabic sentence translates one unit; a look-alike statement (a distractor, a related
+    quote) is what loses."""
+    kept: list[tuple[float, Pair]] = []
+    for m, p in sorted(chosen, key=lambda x: -x[0]):
+        clash = any(q.article == p.article and _overlap_half(p, q) for _, q in kept)
+        if not clash:
+            kept.append((m, p))
+    return [p for _, p in kept]
+
+
+def _overlap_half(a: Pair, b: Pair) -> bool:
+    inter = min(a.ar_end, b.ar_end) - max(a.ar_start, b.ar_start)
+    return inter > 0 and inter >= 0.5 * min(a.ar_end - a.ar_start, b.ar_end - b.ar_start)
 
 
 def confidence(margin: float, threshold: float) -> float:

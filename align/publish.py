@@ -31,7 +31,8 @@ import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -202,6 +203,11 @@ def reviewers_by_pair(audit: Iterable[dict[str, Any]]) -> dict[str, list[str]]:
 
 def build_rows(store: Store, statuses: Sequence[str] = DEFAULT_STATUSES) -> list[dict[str, Any]]:
     """One dict per published pair, in ``features()`` order, sorted by article and position."""
+    return _collect(store, statuses)[0]
+
+
+def _collect(store: Store, statuses: Sequence[str]) -> tuple[list[dict[str, Any]], set[str]]:
+    """(published rows, ids of every current pair in the store)."""
     wanted = set(statuses)
     who = reviewers_by_pair(store.audit_rows())
     articles: dict[str, dict] = {}
@@ -216,8 +222,10 @@ def build_rows(store: Store, statuses: Sequence[str] = DEFAULT_STATUSES) -> list
         return cache[key]
 
     rows = []
+    ids = set()
     for r in store.records():
         pid = r["pair_id"]
+        ids.add(pid)
         review = store.pair_review(pid) or {}
         status = review.get("status") or UNREVIEWED
         if status not in wanted:
@@ -248,7 +256,7 @@ def build_rows(store: Store, statuses: Sequence[str] = DEFAULT_STATUSES) -> list
             "models": {"sentence": _opt_str(models.get("sentence")), "align": _opt_str(models.get("align"))},
         })
     rows.sort(key=lambda x: (x["article"] or "", x["ar_start"] or 0, x["source"] or "", x["pair_id"]))
-    return rows
+    return rows, ids
 
 
 # ---- reviewers' agreement --------------------------------------------------------------------
@@ -422,10 +430,34 @@ def _fsync_tree(root: Path) -> None:
         os.close(fd)
 
 
+@contextmanager
+def _locked(out: Path) -> Iterator[None]:
+    """One publish at a time into DIR (a lock file ``.DIR.lock`` beside it; POSIX only)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no lock
+        yield
+        return
+    with open(out.parent / f".{out.name}.lock", "w") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise PublishError(f"another publish into {out} is running; try again when it has finished") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
 def write_atomically(out: Path, build: Callable[[Path], None]) -> Path:
     """Build DIR's new content in a temporary folder beside it, then swap it in."""
     out = Path(os.path.abspath(out))
     out.parent.mkdir(parents=True, exist_ok=True)
+    with _locked(out):
+        return _write_locked(out, build)
+
+
+def _write_locked(out: Path, build: Callable[[Path], None]) -> Path:
     _recover(out)
     _check_replaceable(out)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
@@ -564,12 +596,14 @@ def publish_with_summary(db_path: str | Path, out_dir: str | Path,
     except Exception as e:
         raise PublishError(f"cannot open review store {db}: {e}") from e
     try:
-        rows = build_rows(store, wanted)
+        rows, in_store = _collect(store, wanted)
         audit = store.audit_rows()
-        in_store = {r["pair_id"] for r in store.records()}
         corpora = _corpus_info(store)
     finally:
         store.close()
+    if not rows:
+        raise PublishError(f"nothing to publish: none of the {len(in_store)} pairs in {db} has a status in "
+                           f"{', '.join(wanted)}; the previous output (if any) is left as it was")
 
     if splits:
         where = assign_splits(rows, splits, seed)
@@ -626,13 +660,19 @@ def _default_name(corpora: list[dict[str, Any]]) -> str:
 
 def _write_parquet(rows: list[dict[str, Any]], feats, path: Path) -> int:
     """Write one split; returns its size in memory (Arrow bytes, the card's ``num_bytes``)."""
+    import pyarrow as pa
     from datasets import Dataset
+    from datasets.table import InMemoryTable
     from datasets.utils import logging as ds_logging
 
     bars = ds_logging.is_progress_bar_enabled()
     ds_logging.disable_progress_bar()
     try:
-        ds = Dataset.from_list(rows, features=feats)
+        # pyarrow builds the table from the explicit schema ~10x faster than Dataset.from_list
+        table = pa.Table.from_pylist(rows, schema=feats.arrow_schema)
+        ds = Dataset(InMemoryTable(table))
+        if ds.features != feats:
+            raise AssertionError(f"published features differ from the schema: {ds.features}")
         ds.to_parquet(str(path))
     finally:
         if bars:
@@ -673,8 +713,8 @@ def main(argv: list[str] | None = None) -> int:
     except PublishError as e:
         print(f"muqabala publish: error: {e}", file=sys.stderr)
         return e.exit_code
-    splits = ", ".join(f"{k} {v}" for k, v in info["splits"].items())
-    print(f"published {info['rows']} of {info['pairs_in_store']} pairs ({splits}) as "
+    splits = f" ({', '.join(f'{k} {v}' for k, v in info['splits'].items())})" if "parquet" in info["formats"] else ""
+    print(f"published {info['rows']} of {info['pairs_in_store']} pairs{splits} as "
           f"{'+'.join(info['formats'])} to {out} in {info['seconds']:.1f} s")
     if info.get("hub_url"):
         print(f"pushed to {info['hub_url']}")

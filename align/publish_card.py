@@ -90,7 +90,8 @@ def statistics(by_split: dict[str, list[dict]], context: dict[str, Any]) -> str:
                   for (name, part), size in zip(by_split.items(), _shares(by_split), strict=True)]
     out += ["### Splits", "", _table(["split", "pairs", "articles", "share"], split_rows), ""]
     if context.get("split_fractions"):
-        articles = "; ".join(f"{k}: {', '.join(v)}" for k, v in context["split_articles"].items())
+        articles = "; ".join(f"{k}: {', '.join(v)}" if len(v) <= 20 else f"{k}: {len(v)} articles"
+                             for k, v in context["split_articles"].items())
         out += [f"Split by article with seed {context['seed']} (no article is in two splits): {articles}.", ""]
 
     statuses = [s for s in (*PAIR_STATUSES, UNREVIEWED) if s in context["statuses"]]

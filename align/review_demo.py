@@ -12,12 +12,12 @@ records say ``"models": {"sentence": "gold", "align": "lexicon"}``.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 from typing import Any
 
 from .normalize import normalize_ar
+from .pairing import stable_pair_id
 from .segment import is_arabic, tokenize
 from .store import Store
 
@@ -43,13 +43,15 @@ _LEXICON: dict[str, tuple[str, ...]] = {
     "تبلغوا": ("give",), "تتامر": ("conspire",), "تتامرون": ("conspire",), "ضد": ("against",),
     "منشور": ("post",), "منشورا": ("post",), "الاجتماع": ("meeting",), "اللقاء": ("meeting",),
     "العرض": ("parade",), "العسكري": ("military",), "عسكري": ("military",), "موكب": ("parade",),
-    "الضخم": ("massive",), "الاربعاء": ("wednesday",), "صباح": ("morning",), "مراسل": ("correspondent", "reporter"),
+    "الضخم": ("massive",), "الاربعاء": ("wednesday",), "صباح": ("morning",),
+    "مراسل": ("correspondent", "reporter"),
     "مراسلي": ("reporter",), "فيديو": ("video",), "طاقم": ("staff",), "الطاقم": ("staff",),
     "الكرسي": ("chair's", "chair"), "الكوب": ("glass",), "الشاي": ("tea",), "المكتب": ("office",),
     "تلغرام": ("telegram",), "ساعتين": ("two",), "ونصف": ("half",), "محادثات": ("talks",),
     "المحادثات": ("talks",), "الحرب": ("war",), "العالميه": ("world",), "الثانيه": ("ii",),
     "اوكرانيا": ("ukraine",), "الجنود": ("troops", "soldiers"), "قوات": ("troops", "forces"),
-    "بيونغ": ("pyongyang",), "يانغ": ("pyongyang",), "كلب": ("dog",), "الجولة": ("tour",), "جولته": ("tour",), "هدايا": ("gifts",), "فراق": ("parting",),
+    "بيونغ": ("pyongyang",), "يانغ": ("pyongyang",), "كلب": ("dog",), "الجولة": ("tour",), "جولته": ("tour",),
+    "هدايا": ("gifts",), "فراق": ("parting",),
     "مبكرا": ("early",), "انتهاء": ("ends",), "يقدم": ("gives",), "الفضاء": ("space", "cosmonaut"),
     "قاعده": ("cosmodrome",), "تحيه": ("regards",), "الوداع": ("parting",),
 }
@@ -104,10 +106,6 @@ def lexical_alignment(ar_text: str, ar_start: int, ar_end: int, en_text: str, en
     return links
 
 
-def pair_id_for(article: str, source: str, ar: str) -> str:
-    return f"{article}:{source}:{hashlib.sha1(ar.encode('utf-8')).hexdigest()[:8]}"
-
-
 def _read_jsonl(path: Path) -> list[dict[str, Any]]:
     if not path.exists():
         return []
@@ -150,7 +148,7 @@ def gold_records(corpus: str | Path) -> tuple[list[dict[str, Any]], dict[str, tu
         sev = {f["severity"] for f in flags}
         verdict = "error" if sev & {"major", "critical"} else "review" if sev else "ok"
         records.append({
-            "pair_id": pair_id_for(g["article"], g["source"], g["ar"]),
+            "pair_id": stable_pair_id(g["article"], g["source"], g["ar"]),
             "article": g["article"], "source": g["source"],
             "ar": g["ar"], "ar_start": a0, "ar_end": a1,
             "en": g["en"], "en_start": e0, "en_end": e1,

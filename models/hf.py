@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,22 @@ log = logging.getLogger(__name__)
 # Encoders whose hidden_states[i] is exactly the output of encoder.layer[i - 1]: for these
 # the layers above the requested one are dropped at load time (same vectors, less work).
 _TRUNCATABLE = frozenset({"bert", "roberta", "xlm-roberta"})
+
+
+@contextlib.contextmanager
+def quiet_transformers() -> Iterator[None]:
+    """Hide transformers' own "Loading weights" / "Writing model shards" bars (noise in a CLI
+    for a 0.2 s step); huggingface_hub's download bars are separate and stay."""
+    from transformers.utils import logging as tlog
+
+    was = tlog.is_progress_bar_enabled()
+    if was:
+        tlog.disable_progress_bar()
+    try:
+        yield
+    finally:
+        if was:
+            tlog.enable_progress_bar()
 
 
 def _short_name(name_or_path: str) -> str:
@@ -68,8 +84,9 @@ class HFTokenEncoder:
             import torch
             from transformers import AutoModel, AutoTokenizer
 
-            tok = AutoTokenizer.from_pretrained(self.model_name_or_path)
-            model = AutoModel.from_pretrained(self.model_name_or_path, dtype=torch.float32)
+            with quiet_transformers():
+                tok = AutoTokenizer.from_pretrained(self.model_name_or_path)
+                model = AutoModel.from_pretrained(self.model_name_or_path, dtype=torch.float32)
         except Exception as e:  # keep the library's own error as the cause
             raise ModelLoadError("token encoder", self.model_name_or_path, e) from e
         if not getattr(tok, "is_fast", False):
@@ -144,11 +161,15 @@ class HFTokenEncoder:
                     windows.append((i, 0, n))
                 continue
             stride = max(1, W // 2)
-            starts = list(range(0, n - W, stride)) + [n - W]
+            starts = [*range(0, n - W, stride), n - W]
             windows.extend((i, a, a + W) for a in starts)
             log.info(
                 "%s: text %d has %d sub-words (limit %d); embedded in %d overlapping windows",
-                self.name, i, n, W, len(starts),
+                self.name,
+                i,
+                n,
+                W,
+                len(starts),
             )
 
         out: list[np.ndarray | None] = [None] * len(items)
@@ -159,10 +180,9 @@ class HFTokenEncoder:
         best: dict[int, np.ndarray] = {}
 
         def finish(i: int) -> None:
-            text, spans = items[i]
             mat = tokvecs.pop(i, None)
             best.pop(i, None)
-            out[i] = _words_from_tokens(mat, offs_all[i], spans, self._hidden)
+            out[i] = _words_from_tokens(mat, offs_all[i], items[i][1], self._hidden)
 
         for i in range(len(items)):
             if pending[i] == 0:
@@ -262,7 +282,8 @@ class HFSentenceEncoder:
             try:
                 from sentence_transformers import SentenceTransformer
 
-                self._model = SentenceTransformer(self.model_name_or_path, device=self.device)
+                with quiet_transformers():
+                    self._model = SentenceTransformer(self.model_name_or_path, device=self.device)
             except Exception as e:
                 raise ModelLoadError("sentence encoder", self.model_name_or_path, e) from e
         return self

@@ -25,6 +25,7 @@ STATUS = {
     "بالانابه": ({"acting", "interim"}, "acting", "major"),
     "المنتهيه": ({"outgoing"}, "outgoing", "major"),
 }
+STATUS = {normalize_ar(k): v for k, v in STATUS.items()}
 EN_STATUS = {"former": "السابق", "ex": "السابق", "late": "الراحل", "ousted": "المخلوع", "incoming": "المقبل",
              "acting": "بالإنابة", "interim": "المؤقت", "outgoing": "المنتهية ولايته"}
 TITLES = {normalize_ar(w) for w in """الرئيس رئيس رئيسة الرئيسة وزير الوزير وزيرة الوزيرة زعيم الزعيم

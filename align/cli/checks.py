@@ -15,7 +15,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     for name, cls in registry().items():
-        doc = (cls.__module__ and __import__(cls.__module__, fromlist=["x"]).__doc__ or "").strip().split("\n")[0]
+        doc = ((cls.__module__ and __import__(cls.__module__, fromlist=["x"]).__doc__) or "").strip().split("\n")[0]
         needs = ",".join(sorted(cls.needs)) or "-"
         out.print(f"{name:16} v{cls.version}  needs: {needs:20} {doc}")
     return 0

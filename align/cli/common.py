@@ -10,8 +10,8 @@ from pathlib import Path
 
 from rich.console import Console
 
-from ..pipeline import Options
 from ..pairing import DEFAULT_THRESHOLD
+from ..pipeline import Options
 
 err = Console(stderr=True, highlight=False)
 out = Console(highlight=False, soft_wrap=True)

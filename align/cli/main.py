@@ -31,7 +31,14 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+DELEGATED = {"review": "review_ui", "publish": "publish"}  # commands that own their whole option parser
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv and argv[0] in DELEGATED:
+        mod = importlib.import_module(f"align.{DELEGATED[argv[0]]}")
+        return int(mod.main(argv[1:]) or 0)
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:

@@ -182,7 +182,18 @@ def _crash(tmp: Path) -> None:
 
 
 def _leftovers(out: Path) -> list[str]:
-    return sorted(p.name for p in out.parent.iterdir() if p.name.startswith(f".{out.name}."))
+    return sorted(p.name for p in out.parent.iterdir()
+                  if p.name.startswith(f".{out.name}.") and p.name != f".{out.name}.lock")
+
+
+def test_write_atomically_one_at_a_time(tmp_path):
+    out = tmp_path / "pub"
+
+    def nested(tmp: Path) -> None:
+        P.write_atomically(out, _writer("inner"))
+    with pytest.raises(P.PublishError, match="another publish"):
+        P.write_atomically(out, nested)
+    assert not out.exists() and _leftovers(out) == []
 
 
 @pytest.mark.parametrize("exchange", [True, False], ids=["renameat2", "two-renames"])
@@ -237,7 +248,7 @@ def test_preflight_offline(monkeypatch):
 def test_preflight_no_token(monkeypatch):
     monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
     monkeypatch.setattr(P, "_get_token", lambda: None)
-    with pytest.raises(P.HubError, match="no token.*HF_TOKEN") as e:
+    with pytest.raises(P.HubError, match=r"no token.*HF_TOKEN") as e:
         P.hub_preflight("me/data")
     assert e.value.exit_code == P.EXIT_HUB
 

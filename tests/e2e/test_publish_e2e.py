@@ -9,14 +9,23 @@ is parsed; the TMX and XLIFF are parsed back with translate-toolkit.
 from __future__ import annotations
 
 import json
+import sys
 import time
+from pathlib import Path
 
 import pytest
 import yaml
 
 from align import publish as P
 from align.store import Store, flag_key
-from tests.fixtures_store import build_store
+
+try:
+    from tests.fixtures_store import build_store
+except ModuleNotFoundError:  # plain `pytest` without the repo root on sys.path
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+    from tests.fixtures_store import build_store
+
+pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture(scope="module")
@@ -141,6 +150,11 @@ def test_card_yaml_parses_and_names_the_features(published, store_db):
     flags = next(f for f in head["dataset_info"]["features"] if f["name"] == "flags")
     assert {"category", "severity", "status", "origin"} <= {f["name"] for f in flags["list"]}
     assert head["dataset_info"]["splits"][0]["num_examples"] == 82
+    from huggingface_hub import DatasetCard  # the Hub client's own parser reads the same header
+
+    data = DatasetCard(text).data
+    assert data.language == ["ar", "en"] and data.task_categories == ["translation"]
+    assert data.to_dict()["configs"] == head["configs"]
     body = text.split("---\n", 2)[2]
     for needle in ("## Statistics", "Pairs by verdict", "Errors by category and severity",
                    "Reviewers' agreement", "amal & badr", "## Provenance", "`putin-kim`",
@@ -196,6 +210,18 @@ def test_missing_db_is_exit_2_and_writes_nothing(tmp_path, capsys):
     assert not out.exists() and not (tmp_path / "nope.sqlite").exists()
 
 
+def test_not_a_store_is_exit_2(tmp_path, capsys):
+    (tmp_path / "notes.sqlite").write_text("not a database")
+    assert P.main(["--db", str(tmp_path / "notes.sqlite"), "--out", str(tmp_path / "out")]) == 2
+    assert "cannot open review store" in capsys.readouterr().err and not (tmp_path / "out").exists()
+
+
+def test_nothing_to_publish_is_exit_2(tmp_path, capsys):
+    Store(tmp_path / "empty.sqlite").close()
+    assert P.main(["--db", str(tmp_path / "empty.sqlite"), "--out", str(tmp_path / "out")]) == 2
+    assert "nothing to publish" in capsys.readouterr().err and not (tmp_path / "out").exists()
+
+
 def test_crash_mid_publish_keeps_the_previous_version(store_db, tmp_path, monkeypatch):
     db, _, _ = store_db
     out = tmp_path / "ds"
@@ -211,7 +237,7 @@ def test_crash_mid_publish_keeps_the_previous_version(store_db, tmp_path, monkey
         P.publish(db, out, statuses="accepted")
     after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert after == before
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".ds.")] == []
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".ds.") and p.name != ".ds.lock"] == []
 
 
 def test_push_without_token_fails_cleanly_and_keeps_local_output(store_db, tmp_path, monkeypatch, capsys):

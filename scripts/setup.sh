@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Installs Muqabala and its test tools on a fresh Debian machine with Python 3.11.
+# The CPU build of torch goes first: a bare `torch` requirement would pull GBs of CUDA wheels.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+python3 -m pip install -q torch==2.13.0
+python3 -m pip install -q -e '.[test]'
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi
+fi

@@ -1,0 +1,116 @@
+"""Tables of (Arabic, English, expected flags) for the small rule checks."""
+
+import pytest
+
+from align.checks.complementizer import Complementizer
+from align.checks.latin_script import LatinScript
+from align.checks.punctuation import PunctuationSpacing
+from align.checks.reported_speech import ReportedSpeech
+from align.checks.status_words import StatusWords
+from align.checks.stray_article import StrayArticle
+from align.resources import Resources
+from tests.conftest import make_ctx
+
+
+def spans(flags, ctx):
+    return [ctx.pair.ar_text[f.ar_start : f.ar_end] for f in flags if f.ar_start is not None]
+
+
+@pytest.mark.parametrize(
+    ("ar", "expected"),
+    [
+        ("وفقًا لتقييمات كوريا الجنوبية ، أرسلت", [" ،"]),
+        ("لا أحد يخطط لأي شيء ؛ لم يكن", [" ؛"]),
+        ("هل جاء ؟ نعم، جاء.", [" ؟"]),
+        ("وفقًا لتقييمات كوريا الجنوبية، أرسلت", []),
+    ],
+)
+def test_punctuation(ar, expected):
+    ctx = make_ctx(ar, "x")
+    assert spans(PunctuationSpacing().run(ctx), ctx) == expected
+
+
+@pytest.mark.parametrize(
+    ("ar", "expected"),
+    [
+        ("بعد حضور أ موكب عسكري", ["أ موكب"]),
+        ("توقيع البلدين أ اتفاق الشراكة", ["أ اتفاق"]),
+        ("البند (أ) من المادة", []),
+        ("أ) البند الأول", []),
+        ("الفقرة أ- من القرار", []),
+    ],
+)
+def test_stray_article(ar, expected):
+    ctx = make_ctx(ar, "after attending a major parade")
+    assert spans(StrayArticle().run(ctx), ctx) == expected
+
+
+@pytest.mark.parametrize(
+    ("ar", "en", "expected", "severity"),
+    [
+        ("قد يلتقي XI بشكل ثنائي", "if Kim possibly meets Xi bilaterally", ["XI"], "major"),
+        ("في دار الضيافة Dioyutai بعد", "at the Diaoyutai state guest house", ["Dioyutai"], "minor"),
+        ("بكين (AP) – التقى", "BEIJING (AP) — met", [], None),
+        ("STR/KCNA عبر Getty Images", "STR/KCNA VIA KNS/AFP via Getty Images", [], None),
+        ("صواريخ من طراز KN-23", "ballistic missiles", [], None),
+        ("تابعونا @muqabala و #غزة https://x.com/a", "follow us", [], None),
+        ("قال إن الـ deal كان جيدا", "said the deal was good", [], None),  # the source has it: allowed
+        ("قال إن الصفقة كانت good", "said the deal was fine", ["good"], "minor"),
+    ],
+)
+def test_latin_script(ar, en, expected, severity):
+    ctx = make_ctx(ar, en, resources=Resources())
+    flags = LatinScript().run(ctx)
+    assert spans(flags, ctx) == expected
+    if severity:
+        assert flags[0].severity == severity and flags[0].category == "untranslated"
+
+
+@pytest.mark.parametrize(
+    ("ar", "en", "expected"),
+    [
+        ("تصريحات الرئيس الأميركي السابق دونالد ترامب", "claims by U.S. President Donald Trump", ["السابق"]),
+        ("تصريحات الرئيس الأميركي السابق دونالد ترامب", "claims by former U.S. President Donald Trump", []),
+        ("في العام السابق ارتفعت الأسعار", "prices rose the year before", []),
+        ("قال رئيس الوزراء المؤقت", "the prime minister said", ["المؤقت"]),
+    ],
+)
+def test_status_words(ar, en, expected):
+    ctx = make_ctx(ar, en)
+    flags = StatusWords().run(ctx)
+    assert spans(flags, ctx) == expected
+
+
+def test_status_words_other_direction():
+    ctx = make_ctx("قال الرئيس الأميركي دونالد ترامب", "said former U.S. President Donald Trump")
+    flags = StatusWords().run(ctx)
+    assert [f.category for f in flags] == ["omission"] and flags[0].ar_start is None
+    assert ctx.pair.en_text[flags[0].en_start : flags[0].en_end] == "former"
+
+
+@pytest.mark.parametrize(
+    ("ar", "en", "flagged"),
+    [
+        ("وقال بيسكوف لم أكن متأكداً من المدة", "Peskov said he wasn't sure how long", True),
+        ("وقال بيسكوف إنه لم يكن متأكداً من المدة", "Peskov said he wasn't sure how long", False),
+        ("وقال: «لم أكن متأكداً من المدة»", 'He said: "I was not sure how long"', False),
+        ("وقال بيسكوف سأفعل ذلك", "Peskov said he would do it", True),
+        ("أكبر الدول تقول إن", "the biggest countries say that", False),
+    ],
+)
+def test_reported_speech(ar, en, flagged):
+    assert bool(ReportedSpeech().run(make_ctx(ar, en))) is flagged
+
+
+@pytest.mark.parametrize(
+    ("ar", "en", "expected"),
+    [
+        ("في ملاحظاته قال كيم ذلك التعاون بين", "Kim said that cooperation between", ["قال كيم ذلك"]),
+        ("كييف قالت ذلك وتقوم كوريا", "Kyiv has said that North Korea", ["قالت ذلك"]),
+        ("قال كيم إن التعاون بين", "Kim said that cooperation between", []),
+        ("وقال ذلك أمام الصحفيين", "He said this to reporters", []),
+    ],
+)
+def test_complementizer(ar, en, expected):
+    ctx = make_ctx(ar, en)
+    assert spans(Complementizer().run(ctx), ctx) == expected
