@@ -53,7 +53,13 @@ def find_in_en(idiom: Idiom, en_tokens: list[Token]) -> list[tuple[int, int]]:
     """Token ranges (inclusive) of the idiom in the English tokens."""
     lem = [en_lemma(t.norm) for t in en_tokens]
     n = len(idiom.lemmas)
-    return [(i, i + n - 1) for i in range(len(lem) - n + 1) if tuple(lem[i : i + n]) == idiom.lemmas]
+    return [(i, i + n - 1) for i in range(len(lem) - n + 1)
+            if all(_same(lem[i + k], en_tokens[i + k].norm, idiom.lemmas[k]) for k in range(n))]
+
+
+def _same(lemma: str, norm: str, want: str) -> bool:
+    """Lemma equality, tolerant of the crude lemmatiser's dropped final e (paved → pav ~ pave)."""
+    return lemma == want or norm == want or lemma + "e" == want
 
 
 def find_keys(keys: tuple[str, ...], ar_keys: list[str], lo: int = 0, hi: int | None = None) -> tuple[int, int] | None:

@@ -476,6 +476,11 @@ class _En(_Walker):
                     k = h + 1
                     continue
                 nxt_w = self.w(k + 1)
+                m = k + 1
+                while self.w(m) in _EN_ONES or self.w(m) in _EN_TENS or self.w(m) == "hundred":
+                    m += 1
+                if last_scale and _EN_SCALES.get(self.w(m), 0) >= last_scale:
+                    break  # "two thousand and three thousand": two numbers
                 if last_kind in ("hundred", "scale") and (nxt_w in _EN_ONES or nxt_w in _EN_TENS) and self.joined(k + 1):
                     last_kind = "and"
                     k += 1

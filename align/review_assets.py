@@ -21,9 +21,10 @@ CSS = """
 .muq-ar, .muq-ar-input textarea, #muq-sel textarea { font-family: __AR__; }
 #muq-corrected textarea, #muq-sel textarea { font-size: 19px; line-height: 1.9; }
 .muq-progress { display: flex; align-items: center; gap: 12px; font-size: 14px; }
-.muq-progress .pbar { flex: 0 0 220px; height: 8px; background: #e0e0e0; border-radius: 4px; overflow: hidden; }
+.muq-progress .pbar { flex: 1 1 80px; max-width: 220px; height: 8px; background: #e0e0e0; border-radius: 4px; overflow: hidden; }
 .muq-progress .pbar > span { display: block; height: 100%; background: #2e7d32; }
 .muq-progress .pdb { color: #777; font-size: 12px; }
+.muq-progress .ptxt { white-space: nowrap; }
 .muq-title { font-size: 20px; font-weight: 700; }
 .muq-title .ar { font-family: __AR__; font-weight: 400; margin-inline-start: 6px; }
 .fid { display: inline-block; min-width: 2.3em; text-align: center; border-radius: 10px; font-weight: 700;
@@ -64,7 +65,8 @@ CSS = """
 .muq-pair .sg.hl.sev-major { box-shadow: inset 0 -2px 0 rgba(0,0,0,.35); }
 .muq-pair .sg.hl.sev-critical { box-shadow: inset 0 -3px 0 #b00020; }
 .muq-pair .sg.hl.conf { box-shadow: inset 0 -3px 0 #1b5e20; }
-.muq-pair .sg.hl.rej { background: transparent; text-decoration: line-through; text-decoration-color: #9e9e9e; }
+.muq-pair .sg.hl.rej { background: transparent; box-shadow: none; text-decoration: underline dotted #9e9e9e;
+       text-underline-offset: 6px; }
 .muq-pair .sg.hl.add { outline: 2px dashed #37474f; outline-offset: -2px; }
 .muq-pair .sg.al { cursor: pointer; }
 .muq-pair .sg.lit { outline: 2px solid #1565c0; }
@@ -77,6 +79,8 @@ CSS = """
 .muq-pair ol.flags, .muq-pair ul.added, .muq-pair .others ul { list-style: none; margin: 0; padding: 0; }
 .muq-pair li.flag, .muq-pair li.added-err { border: 1px solid #e0e0e0; border-inline-start: 6px solid var(--c);
        border-radius: 6px; padding: 6px 10px; margin: 6px 0; }
+.muq-pair li.flag { display: grid; grid-template-columns: minmax(0, 1fr) auto; column-gap: 12px; align-items: center; }
+.muq-pair li.flag > .facts { grid-column: 2; grid-row: 1 / span 3; margin-top: 0; }
 .muq-pair li.flag.cur { outline: 3px solid #6a1b9a; }
 .muq-pair li.flag.fs-rejected { opacity: .6; }
 .muq-pair li.flag.fs-confirmed { background: #f1f8e9; }
@@ -153,10 +157,14 @@ function light(tok) {
   (tok.dataset.links || '').split(' ').filter(Boolean).forEach(l =>
     root.querySelectorAll('[data-tok="' + l + '"]').forEach(e => e.classList.add('lit')));
 }
-function showTip(el, ev) {
+function showTip(el) {
+  // below the hovered words, kept inside the window (its text is set as text, never as HTML)
   tip.textContent = el.dataset.tip; tip.style.display = 'block';
-  const x = Math.min(ev.clientX + 14, window.innerWidth - 460), y = ev.clientY + 18;
-  tip.style.left = Math.max(4, x) + 'px'; tip.style.top = y + 'px';
+  const r = el.getBoundingClientRect(), w = tip.offsetWidth;
+  const rtl = !!el.closest('[dir="rtl"]');
+  let x = rtl ? r.right - w : r.left;
+  x = Math.max(4, Math.min(x, window.innerWidth - w - 4));
+  tip.style.left = x + 'px'; tip.style.top = (r.bottom + 6) + 'px';
 }
 function markFlag(mid, on) {
   root.querySelectorAll('.cols .sg[data-m]').forEach(s => {
@@ -167,13 +175,9 @@ root.addEventListener('mouseover', ev => {
   const tok = ev.target.closest('[data-tok]');
   if (tok && !M.pinned) light(tok);
   const t = ev.target.closest('.sg[data-tip]');
-  if (t) showTip(t, ev); else tip.style.display = 'none';
+  if (t) showTip(t); else tip.style.display = 'none';
   const li = ev.target.closest('li[data-m]');
   if (li) markFlag(li.dataset.m, true);
-});
-root.addEventListener('mousemove', ev => {
-  const t = ev.target.closest('.sg[data-tip]');
-  if (t) showTip(t, ev);
 });
 root.addEventListener('mouseout', ev => {
   const to = ev.relatedTarget;
@@ -189,8 +193,6 @@ root.addEventListener('click', ev => {
     trigger('muq_flag', {pair_id: pairId(), key: li.dataset.key, field: 'status', value: act.dataset.flagAct}); return; }
   const del = ev.target.closest('[data-del-err]');
   if (del) { trigger('muq_unerr', {pair_id: pairId(), error_id: Number(del.dataset.delErr)}); return; }
-  const op = ev.target.closest('[data-open]');
-  if (op) { trigger('muq_open', {pair_id: op.dataset.open}); return; }
   const li = ev.target.closest('li.flag');
   if (li && !ev.target.closest('select')) {
     const all = Array.from(root.querySelectorAll('li.flag')); M.cur = all.indexOf(li); applyCursor();
@@ -206,9 +208,6 @@ root.addEventListener('change', ev => {
   const s = ev.target.closest('select[data-flag-field]');
   if (s) trigger('muq_flag', {pair_id: pairId(), key: s.dataset.key, field: s.dataset.flagField, value: s.value});
 });
-root.addEventListener('toggle', ev => {
-  if (ev.target.classList && ev.target.classList.contains('ctx')) M.ctxOpen = ev.target.open;
-}, true);
 function offsetIn(box, node, off) {
   if (node.nodeType === 3) {
     const seg = node.parentElement && node.parentElement.closest('[data-o]');
@@ -254,11 +253,10 @@ function applyCursor() {
 function afterRender() {
   const id = pairId();
   if (id !== M.lastPair) {
-    M.lastPair = id; M.cur = 0; M.pinned = null; M.sel = null; M.ctxOpen = false;
+    M.lastPair = id; M.cur = 0; M.pinned = null; M.sel = null;
     if (id) { const u = new URL(window.location.href); u.searchParams.set('pair', id); history.replaceState(null, '', u); }
   }
   root.querySelectorAll('select').forEach(s => { const o = s.querySelector('option[selected]'); if (o) s.value = o.value; });
-  const ctx = root.querySelector('details.ctx'); if (ctx && M.ctxOpen) ctx.open = true;
   tip.style.display = 'none';
   applyCursor();
 }
@@ -279,7 +277,7 @@ M.pairKeys = function (ev) {
   if (k === 'c') { send('status', 'confirmed'); return true; }
   if (k === 'r') { send('status', 'rejected'); return true; }
   if (k === '1' || k === '2' || k === '3') { send('severity', {'1': 'minor', '2': 'major', '3': 'critical'}[k]); return true; }
-  if (k === 's') { const d = root.querySelector('details.ctx'); if (d) { d.open = !d.open; M.ctxOpen = d.open; } return true; }
+  if (k === 's') { const d = document.querySelector('#muq-extra details.ctx'); if (d) d.open = !d.open; return true; }
   return false;
 };
 if (!M.keysBound) {
@@ -314,6 +312,23 @@ if (!M.keysBound) {
 }
 """
 
+_EXTRA_JS = r"""
+const M = (window.__muq = window.__muq || {});
+const extraId = () => { const p = element.querySelector('.muq-extra'); return p ? p.dataset.pairId : ''; };
+element.addEventListener('click', ev => {
+  const op = ev.target.closest('[data-open]');
+  if (op) trigger('muq_open', {pair_id: op.dataset.open});
+});
+// the neighbouring sentences stay open while the same pair is re-rendered after a decision
+element.addEventListener('toggle', ev => {
+  if (ev.target.classList && ev.target.classList.contains('ctx')) { M.ctxOpen = ev.target.open; M.ctxPair = extraId(); }
+}, true);
+watch('value', () => {
+  const ctx = element.querySelector('details.ctx');
+  if (ctx && M.ctxOpen && M.ctxPair === extraId()) ctx.open = true;
+});
+"""
+
 _QUEUE_JS = r"""
 element.addEventListener('click', ev => {
   const row = ev.target.closest('[data-open]');
@@ -327,3 +342,4 @@ watch('value', () => {
 
 PAIR_JS = _PAIR_JS.replace("__CSS__", json.dumps(CSS))
 QUEUE_JS = _QUEUE_JS
+EXTRA_JS = _EXTRA_JS

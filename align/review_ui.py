@@ -30,7 +30,7 @@ from .review_view import (
     Filters,
     filter_choices,
     queue,
-    render_pair,
+    render_pair_parts,
     render_progress,
     render_queue,
     step,
@@ -75,11 +75,13 @@ class ReviewController:
         """Queue, progress, pair HTML and status line for ``pair_id``."""
         st = self.store()
         rows, total = queue(st, filters)
+        main, extra = render_pair_parts(st, pair_id)
         return {
             "pair_id": pair_id,
             "queue_html": render_queue(rows, total, pair_id),
             "progress_html": render_progress(st, len(rows)),
-            "pair_html": render_pair(st, pair_id),
+            "pair_html": main,
+            "extra_html": extra,
             "status_html": message,
         }
 
@@ -104,7 +106,8 @@ class ReviewController:
         pair_id = query_pair if query_pair and st.record(query_pair) else (rows[0].pair_id if rows else None)
         out = self.open(pair_id, filters)
         out["choices"] = filter_choices(st)
-        out["reviewer"] = _clean_name(saved_name) or _clean_name(username) or self.default_reviewer or ""
+        # a login (--auth) names the reviewer; else the name this browser used last time
+        out["reviewer"] = _clean_name(username) or _clean_name(saved_name) or self.default_reviewer or ""
         return out
 
     def refilter(self, filters: Filters, pair_id: str | None) -> dict[str, Any]:
@@ -250,7 +253,7 @@ def build_app(db_path: str, reviewer: str | None = None):
     or ``demo.launch(**launch_kwargs())``)."""
     import gradio as gr
 
-    from .review_assets import CSS, HELP_HTML, PAIR_JS, QUEUE_JS
+    from .review_assets import CSS, EXTRA_JS, HELP_HTML, PAIR_JS, QUEUE_JS
 
     ctl = ReviewController(db_path, reviewer)
     st = ctl.store()
@@ -264,13 +267,13 @@ def build_app(db_path: str, reviewer: str | None = None):
 
         with gr.Row(equal_height=True):
             gr.HTML('<div class="muq-title">Muqabala review <span class="ar" lang="ar" dir="rtl">مقابلة</span></div>',
-                    apply_default_css=False, scale=1)
-            progress_html = gr.HTML(elem_id="muq-progress", apply_default_css=False, scale=2)
+                    apply_default_css=False, scale=2)
+            progress_html = gr.HTML(elem_id="muq-progress", apply_default_css=False, scale=3)
             reviewer_box = gr.Textbox(label="Reviewer", placeholder="your name", elem_id="muq-reviewer",
                                       scale=1, min_width=180, max_lines=1)
         gr.HTML(HELP_HTML, apply_default_css=False, elem_id="muq-help-box")
         with gr.Row():
-            with gr.Column(scale=1, min_width=360):
+            with gr.Column(scale=1, min_width=370):
                 with gr.Row():
                     f_article = gr.Dropdown(choices["article"], value="", label="Article", elem_id="muq-f-article", min_width=120)
                     f_source = gr.Dropdown(choices["source"], value="", label="Source", elem_id="muq-f-source", min_width=120)
@@ -308,15 +311,16 @@ def build_app(db_path: str, reviewer: str | None = None):
                                            elem_id="muq-corrected", elem_classes=["muq-ar-input"])
                 note_box = gr.Textbox(label="Note on this pair (o)", lines=2, elem_id="muq-note")
                 save_btn = gr.Button("Save correction and note (Ctrl+Enter)", elem_id="muq-save", size="sm")
+                extra_html = gr.HTML(elem_id="muq-extra", js_on_load=EXTRA_JS, apply_default_css=False)
 
         filters = [f_article, f_source, f_verdict, f_category, f_status, f_search]
         comp = {
             "pair_id": pair_state, "loaded": loaded_state, "sel": sel_state, "sel_text": sel_box,
-            "queue_html": queue_html, "progress_html": progress_html, "pair_html": pair_html,
+            "queue_html": queue_html, "progress_html": progress_html, "pair_html": pair_html, "extra_html": extra_html,
             "status_html": status_html, "corrected": corrected_box, "note": note_box, "add_note": add_note,
             "reviewer": reviewer_box,
         }
-        view_out = [pair_state, queue_html, progress_html, pair_html, status_html]
+        view_out = [pair_state, queue_html, progress_html, pair_html, extra_html, status_html]
         open_out = [*view_out, corrected_box, note_box, loaded_state, sel_state, sel_box]
         quiet = {"show_progress": "hidden"}
 
@@ -336,21 +340,21 @@ def build_app(db_path: str, reviewer: str | None = None):
             return to_gr(ctl.load(F((a, s, v, c, t, q)), qp.get("pair"), saved, user))
 
         demo.load(on_load, [saved_name, *filters], [*open_out, reviewer_box, *filters[:5]], **quiet)
-        reviewer_box.input(lambda name: name, reviewer_box, saved_name, **quiet)
+        # (.change, not .input: .input fires once per burst of typing and misses the final value)
+        reviewer_box.change(lambda name: name, reviewer_box, saved_name, trigger_mode="always_last", **quiet)
 
         def on_filter(pid, *fv):
             return to_gr(ctl.refilter(F(fv), pid))
 
-        for box in filters[:5]:
-            box.input(on_filter, [pair_state, *filters], [queue_html, progress_html], trigger_mode="always_last", **quiet)
-        f_search.input(on_filter, [pair_state, *filters], [queue_html, progress_html], trigger_mode="always_last", **quiet)
+        for box in filters:
+            box.change(on_filter, [pair_state, *filters], [queue_html, progress_html], trigger_mode="always_last", **quiet)
 
         # Gradio passes gr.EventData only to a positional parameter: no *args before it.
         def on_open(pid, a, s, v, c, t, q, evt: gr.EventData):
             return to_gr(ctl.open(evt._data.get("pair_id"), F((a, s, v, c, t, q))))
 
         queue_html.muq_open(on_open, [pair_state, *filters], open_out, trigger_mode="multiple", **quiet)
-        pair_html.muq_open(on_open, [pair_state, *filters], open_out, trigger_mode="multiple", **quiet)
+        extra_html.muq_open(on_open, [pair_state, *filters], open_out, trigger_mode="multiple", **quiet)
 
         def nav(direction: int):
             def fn(pid, *fv):
@@ -412,7 +416,9 @@ def build_app(db_path: str, reviewer: str | None = None):
 def launch_kwargs() -> dict[str, Any]:
     from .review_assets import CSS
 
-    return {"theme": _theme(), "css": CSS, "ssr_mode": False, "share": False}
+    # run_history off: Gradio 6 would otherwise keep every event's inputs (names, corrections)
+    # in the browser's localStorage.
+    return {"theme": _theme(), "css": CSS, "ssr_mode": False, "share": False, "run_history": False}
 
 
 def launch(db_path: str, host: str = "127.0.0.1", port: int = 7860, auth: Any = None,
@@ -454,16 +460,20 @@ def ensure_store(db: str, corpus: str | Path | None, rescore: bool = False, demo
     """Make sure ``db`` holds scored pairs, scoring ``corpus`` into it if it has none (or if
     ``rescore``). With ``demo``, fill it from the corpus's gold.jsonl instead (no models).
     Returns the number of current pairs."""
-    st = Store(db)
-    try:
-        n = st.pairs_signature()[0] - int(st.pairs_signature()[2] or 0)
-    finally:
-        st.close()
+    n = 0
+    if Path(db).exists():
+        st = Store(db)
+        try:
+            total, _, stale = st.pairs_signature()
+            n = total - int(stale or 0)
+        finally:
+            st.close()
     if n and not rescore:
         return n
     if corpus is None or not Path(corpus).is_dir():
-        raise SystemExit(f"muqabala review: {db} holds no scored pairs and there is no corpus to score "
-                         f"({corpus}); run `muqabala score CORPUS --db {db}` or pass --corpus.")
+        what = "does not exist" if not Path(db).exists() else "holds no scored pairs"
+        raise SystemExit(f"muqabala review: {db} {what}; score a corpus into it with `muqabala score CORPUS --db {db}` "
+                         "or pass --corpus CORPUS.")
     if demo:
         from .review_demo import build_gold_store
 
@@ -480,8 +490,8 @@ def ensure_store(db: str, corpus: str | Path | None, rescore: bool = False, demo
 def add_arguments(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
     """The review options (for `muqabala review`'s sub-parser as well as for app.py)."""
     p.add_argument("--db", default=DEFAULT_DB, help="SQLite review store (default: %(default)s)")
-    p.add_argument("--corpus", default=str(SHIPPED_CORPUS) if SHIPPED_CORPUS.is_dir() else None,
-                   help="corpus scored into --db when the store holds no pairs (default: the shipped corpus)")
+    p.add_argument("--corpus", help="corpus scored into --db when the store holds no pairs (default: the shipped "
+                   f"corpus, only for the default store {DEFAULT_DB})")
     p.add_argument("--rescore", action="store_true", help="score --corpus into --db even if it holds pairs "
                    "(review decisions are kept)")
     p.add_argument("--demo", action="store_true", help="fill an empty store from the corpus's gold.jsonl instead "
@@ -507,7 +517,8 @@ def run(args: argparse.Namespace, prog: str = "muqabala review") -> int:
     except argparse.ArgumentTypeError as exc:
         print(f"{prog}: {exc}", file=sys.stderr)
         return 2
-    n = ensure_store(args.db, args.corpus, rescore=args.rescore, demo=args.demo, args=args)
+    corpus = args.corpus or (str(SHIPPED_CORPUS) if args.db == DEFAULT_DB and SHIPPED_CORPUS.is_dir() else None)
+    n = ensure_store(args.db, corpus, rescore=args.rescore, demo=args.demo, args=args)
     if args.host not in ("127.0.0.1", "localhost", "::1") and not auth:
         print(f"{prog}: warning: listening on {args.host} without --auth: anyone who can reach it can edit reviews",
               file=sys.stderr)

@@ -486,11 +486,20 @@ def _other_translations(store: Store, corpus: Corpus, rec: dict[str, Any]) -> st
 
 
 def render_pair(store: Store, pair_id: str | None) -> str:
+    """The whole pair view as one HTML string (see :func:`render_pair_parts`)."""
+    return "".join(render_pair_parts(store, pair_id))
+
+
+def render_pair_parts(store: Store, pair_id: str | None) -> tuple[str, str]:
+    """(main, extra): the texts side by side with their flags; then the saved correction and
+    note, the neighbouring Arabic sentences and the other articles' translations."""
     if not pair_id:
-        return '<div class="muq-pair empty" data-pair-id="">No pair selected: the queue is empty or filtered out.</div>'
+        return ('<div class="muq-pair empty" data-pair-id="">No pair selected: the queue is empty or filtered out.</div>',
+                '<div class="muq-pair muq-extra" data-pair-id=""></div>')
     rec = store.record(pair_id)
     if rec is None:
-        return f'<div class="muq-pair empty" data-pair-id="">Unknown pair {esc(pair_id)}.</div>'
+        return (f'<div class="muq-pair empty" data-pair-id="">Unknown pair {esc(pair_id)}.</div>',
+                '<div class="muq-pair muq-extra" data-pair-id=""></div>')
     corpus = corpus_of(store)
     ar, en = rec.get("ar") or "", rec.get("en") or ""
     ar_toks = [(t.start, t.end) for t in tokenize(ar, lang="ar")]
@@ -586,14 +595,16 @@ def render_pair(store: Store, pair_id: str | None) -> str:
         for e in added)
     added_html = (f'<h4>Errors added by reviewers</h4><ul class="added">{add_items}</ul>' if add_items else "")
     corr = review.get("corrected_ar")
-    corr_html = (f'<div class="corr"><h4>Corrected translation ({esc(review.get("reviewer") or "anonymous")})</h4>'
+    corr_html = (f'<div class="corr"><h4>Saved correction</h4>'
                  f'<div class="muq-ar" dir="rtl" lang="ar">{esc(corr)}</div></div>' if corr and corr != ar else "")
-    note_html = (f'<div class="pnote"><h4>Note</h4><div dir="auto">{esc(review.get("note"))}</div></div>'
+    note_html = (f'<div class="pnote"><h4>Saved note</h4><div dir="auto">{esc(review.get("note"))}</div></div>'
                  if review.get("note") else "")
-    return (
+    main = (
         f'<div class="muq-pair" data-pair-id="{esc(pair_id)}" data-nflags="{len(flags)}">'
         f'{head}{cols}<div class="legend">{legend}'
         '<span class="hint">hover or click a word to see its alignment · select Arabic text to add an error</span></div>'
-        f'<h4>Flags ({len(flags)})</h4>{flag_list}{added_html}{corr_html}{note_html}'
-        f'{_context(store, rec)}{_other_translations(store, corpus, rec)}</div>'
+        f'<h4>Flags ({len(flags)})</h4>{flag_list}{added_html}</div>'
     )
+    extra = (f'<div class="muq-pair muq-extra" data-pair-id="{esc(pair_id)}">{corr_html}{note_html}'
+             f'{_context(store, rec)}{_other_translations(store, corpus, rec)}</div>')
+    return main, extra

@@ -51,10 +51,12 @@ __all__ = [
     "consonant_count",
     "consonant_count_ar",
     "en_common_words",
+    "en_name_adjectives",
     "en_proper_words",
     "en_symbols",
     "en_to_skeleton",
     "is_cjk_syllable",
+    "is_demonym",
     "join_pieces",
     "name_similarity",
     "offset_after_letters",
@@ -278,6 +280,18 @@ _SUB_TABLE = {a: {e: _sub(a, e) for e in _EN_CLASSES} for a in _AR_CLASSES}
 _FLOOR = 0.35  # below this the score is a cheap upper bound, not the exact value
 
 
+@lru_cache(maxsize=65536)
+def _en_costs(en: tuple[str, ...]) -> tuple[float, ...]:
+    return tuple(_del_en(e, i, en[i - 1] if i else "") for i, e in enumerate(en))
+
+
+@lru_cache(maxsize=65536)
+def _ar_costs(ar: tuple[str, ...]) -> tuple[tuple[float, ...], tuple[dict[str, float], ...]]:
+    ins = tuple(_ins_ar(a) for a in ar)
+    rows = tuple(_SUB_TABLE.get(a) or {e: _sub(a, e) for e in _EN_CLASSES} for a in ar)
+    return ins, rows
+
+
 @lru_cache(maxsize=262144)
 def _symbol_similarity(en: tuple[str, ...], ar: tuple[str, ...], floor: float = _FLOOR) -> float:
     if not en or not ar:
@@ -291,9 +305,8 @@ def _symbol_similarity(en: tuple[str, ...], ar: tuple[str, ...], floor: float = 
     bound = max(cons_ar - cons_en, hard_en - cons_ar, 0)
     if 1.0 - bound / norm < floor:
         return max(0.0, 1.0 - bound / norm)
-    dele = [_del_en(e, i, en[i - 1] if i else "") for i, e in enumerate(en)]
-    ins = [_ins_ar(a) for a in ar]
-    rows = [_SUB_TABLE.get(a) or {e: _sub(a, e) for e in _EN_CLASSES} for a in ar]
+    dele = _en_costs(en)
+    ins, rows = _ar_costs(ar)
     prev = [0.0]
     for c in ins:
         prev.append(prev[-1] + c)
@@ -608,21 +621,25 @@ def analyze(word: str) -> tuple[Analysis, ...]:
 
 
 @cache
-def _gloss_vocab() -> tuple[frozenset[str], frozenset[str], dict[str, frozenset[str]]]:
+def _gloss_vocab() -> tuple[frozenset[str], frozenset[str], frozenset[str], dict[str, frozenset[str]]]:
     bw = _buckwalter()
     common: set[str] = set()
     proper: set[str] = set()
+    adjectives: set[str] = set()
     renderings: dict[str, set[str]] = {}
     if bw:
         for stem, entries in bw.stems.items():
             for _cat, pos, gloss, _lemma in entries:
                 for wd in re.findall(r"[A-Za-z]+", gloss):
-                    if pos == "NOUN_PROP" and wd[0].isupper():
+                    if wd.islower():
+                        common.add(wd)
+                    elif pos == "NOUN_PROP":
                         proper.add(wd.lower())
                         renderings.setdefault(wd.lower(), set()).add(stem)
-                    elif wd.islower():
-                        common.add(wd)
-    return frozenset(common), frozenset(proper), {k: frozenset(v) for k, v in renderings.items()}
+                    else:
+                        adjectives.add(wd.lower())
+    return (frozenset(common), frozenset(proper), frozenset(adjectives - proper),
+            {k: frozenset(v) for k, v in renderings.items()})
 
 
 def en_common_words() -> frozenset[str]:
@@ -635,9 +652,46 @@ def en_proper_words() -> frozenset[str]:
     return _gloss_vocab()[1]
 
 
+def en_name_adjectives() -> frozenset[str]:
+    """Capitalised English words (lower-cased) that gloss only ordinary Buckwalter stems:
+    demonyms and the like (korean, chinese, soviet, western), translated with a nisba."""
+    return _gloss_vocab()[2]
+
+
+_DEMONYM_ENDINGS = ("ian", "an", "ese", "ish", "i")
+
+
+def is_demonym(word: str) -> bool:
+    """An English demonym/adjective of a place (Korean, Ukrainian, Israeli, Chinese): in
+    ``en_name_adjectives``, or a place name of the proper-noun glosses plus -an/-ian/-ese/-ish/-i."""
+    low = word.lower()
+    if low in en_name_adjectives():
+        return True
+    for suf in _DEMONYM_ENDINGS:
+        stem = low[: -len(suf)]
+        if not low.endswith(suf) or len(stem) < 4:
+            continue
+        extra = 0 if suf == "i" else 2  # Israel+i; Korea+n, Ukrain(e)+ian, Leban(on)+ese
+        if any(p.startswith(stem) and len(p) - len(stem) <= extra and p != low for p in _proper_by_prefix(stem[:4])):
+            return True
+    return False
+
+
+@cache
+def _proper_index() -> dict[str, tuple[str, ...]]:
+    idx: dict[str, list[str]] = {}
+    for p in en_proper_words():
+        idx.setdefault(p[:4], []).append(p)
+    return {k: tuple(v) for k, v in idx.items()}
+
+
+def _proper_by_prefix(prefix: str) -> tuple[str, ...]:
+    return _proper_index().get(prefix, ())
+
+
 def proper_glosses(en_name: str) -> frozenset[str]:
     """Buckwalter stems (unvocalised Buckwalter transliteration) glossed by ``en_name``."""
-    return _gloss_vocab()[2].get(en_name.lower(), frozenset())
+    return _gloss_vocab()[3].get(en_name.lower(), frozenset())
 
 
 @cache

@@ -102,7 +102,7 @@ class HFTokenEncoder:
             raise ValueError(f"layer {self.layer} out of range for {self.name!r} ({n_layers} layers)")
         self._layer_idx = idx
         if model.config.model_type in _TRUNCATABLE and hasattr(getattr(model, "encoder", None), "layer"):
-            model.encoder.layer = model.encoder.layer[:idx]
+            model.encoder.layer = model.encoder.layer[: max(idx, 1)]  # keep one: hidden_states needs a layer
         self._hidden = int(model.config.hidden_size)
         self._head, self._tail = _special_frame(tok)
         limit = self.max_length
@@ -237,9 +237,7 @@ def _special_frame(tok: Any) -> tuple[list[int], list[int]]:
     return [], []
 
 
-def _words_from_tokens(
-    tokvecs: np.ndarray | None, offsets: np.ndarray, spans: Sequence[tuple[int, int]], hidden: int
-) -> np.ndarray:
+def _words_from_tokens(tokvecs: np.ndarray | None, offsets: np.ndarray, spans: Sequence[tuple[int, int]], hidden: int) -> np.ndarray:
     """Average the sub-word vectors that overlap each word span (zeros where none does)."""
     m = len(spans)
     out = np.zeros((m, hidden), dtype=np.float32)

@@ -1,7 +1,8 @@
 """Named entities: English proper names whose Arabic rendering is split, misspelt or cut short.
 
 Which English tokens are names: capitalised, not all capitals (acronyms are skipped), not an
-English stop word; a sentence-initial capitalised word counts only when it is not a common
+English stop word, not a demonym (Korean, Ukrainian, Israeli: ``translit.is_demonym``,
+translated with a nisba adjective); a sentence-initial capitalised word counts only when it is not a common
 English word (``translit.en_common_words``, the lower-case words of the Buckwalter glosses,
 or wordfreq zipf ≥ 3) unless it glosses a Buckwalter proper noun (Putin). Consecutive names
 (and a lower-case piece hyphen-attached to one, "Jong-un") form one multi-token name. Each
@@ -14,7 +15,8 @@ a. **Split name.** A one-token English name whose best rendering is a run of 2-4
    Arabic words that match it together (similarity ≥ 0.85), each needed (dropping the first
    or last piece loses ≥ 0.1) and not also rendered whole in the pair. Flagged, with the
    pieces joined as the suggestion (separators dropped, inner آ → ا; arabnamer's spelling
-   when it has one), unless the split is a convention:
+   when it has one), unless the first or last piece alone is a Buckwalter word glossed with
+   the name (the other piece is then just the next word), or the split is a convention:
 
    * a piece is an Arabic function word (من، في، آن، عن، ما…): always a bad split, it
      reads as a word ("Tiananmen" → «تيان آن من», 'from');
@@ -147,7 +149,7 @@ def english_names(ctx: PairContext) -> tuple[list[_Name], list[list[int]]]:
             and ctx.pair.en_text[toks[j - 1].end : t.start] in ("-", "‐")
         )
         if not hyphen_tail:
-            if not w[0].isupper() or (len(w) > 1 and w.isupper()) or low in _EN_STOP:
+            if not w[0].isupper() or (len(w) > 1 and w.isupper()) or low in _EN_STOP or tl.is_demonym(w):
                 continue
             if _sentence_initial(ctx, j) and low not in tl.en_proper_words():
                 if _is_common(low) or tl.zipf_en(low) >= 3.0:
@@ -412,6 +414,11 @@ def split_verdict(en: str, pieces: list[str]) -> tuple[bool, str]:
     """Whether Arabic ``pieces`` that together render the one-word name ``en`` are a bad
     split, with the reason shown in the message. See the module docstring for the rule."""
     norm = [normalize_ar(p) for p in pieces]
+    low = en.lower()
+    for p in (pieces[0], pieces[-1]):
+        for _n, r in tl.clitic_readings(p):
+            if any(low in (w.lower() for w in a.gloss_words()) for a in tl.analyze(r)):
+                return False, "one piece is the name already"  # «كورية» + «أن»: Korean + that
     for p, n in zip(pieces, norm, strict=True):
         if n in _FUNCTION_WORDS:
             return True, f"«{p}» reads as a separate word"
@@ -420,7 +427,6 @@ def split_verdict(en: str, pieces: list[str]) -> tuple[bool, str]:
         return False, "attested by arabnamer"
     if norm[0] in _COMPOUND_FIRST or any(n.startswith("ال") and len(n) >= 4 for n in norm[1:]):
         return False, "Arabic compound name"
-    low = en.lower()
     if norm[0] in _PARTICLES and any(low.startswith(x) for x in _PARTICLES[norm[0]]):
         return False, "name particle"
     if cjk_segmentation(en, pieces):
@@ -435,14 +441,16 @@ def cjk_segmentation(en: str, pieces: list[str]) -> list[str] | None:
     k = len(pieces)
     if k < 2 or len(w) < k:
         return None
+    best: tuple[float, list[str]] | None = None
     for cuts in itertools.combinations(range(1, len(w)), k - 1):
         bounds = (0, *cuts, len(w))
         segs = [w[a:b] for a, b in itertools.pairwise(bounds)]
-        if all(tl.is_cjk_syllable(s) for s in segs) and all(
-            tl.name_similarity(s, p) >= 0.6 for s, p in zip(segs, pieces, strict=True)
-        ):
-            return segs
-    return None
+        if not all(tl.is_cjk_syllable(s) for s in segs):
+            continue
+        sims = [tl.name_similarity(s, p) for s, p in zip(segs, pieces, strict=True)]
+        if min(sims) >= 0.75 and (best is None or sum(sims) > best[0]):
+            best = (sum(sims), segs)
+    return best[1] if best else None
 
 
 def name_tokens(ctx: PairContext) -> list[Token]:

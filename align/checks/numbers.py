@@ -179,22 +179,18 @@ class NumbersCheck(Check):
                     pairs[i] = best
                     used.add(best)
 
-        def equal(e: Quantity, a: Quantity) -> bool:
-            return same_quantity(e, a) and (e.unit == a.unit or not e.unit or not a.unit)
-
-        match(lambda e, a: equal(e, a) and _units_equal(e, a) and _family(e) == _family(a))
-        match(lambda e, a: equal(e, a) and _units_equal(e, a))
-        match(lambda e, a: same_quantity(e, a))
+        # equal values: same role first, then any role ("80th" ~ «الثمانين»), then converted units
+        match(lambda e, a: same_quantity(e, a) and _units_equal(e, a) and _family(e) == _family(a))
+        match(lambda e, a: same_quantity(e, a) and _units_equal(e, a))
+        match(same_quantity)
 
         flags: list[Flag] = []
         # equal numbers, different time units: «ثلاثة أشهر» for "three years"
-        unit_pairs: list[tuple[int, int]] = []
-        match_before = dict(pairs)
+        before = set(pairs)
         match(lambda e, a: e.value == a.value and e.unit in _TIME_BASE and a.unit in _TIME_BASE and e.unit != a.unit)
         for i, j in pairs.items():
-            if i not in match_before:
-                unit_pairs.append((i, j))
-        for i, j in unit_pairs:
+            if i in before:
+                continue
             e, a = en[i], ar[j]
             flags.append(self.flag(
                 "number-date", "major",

@@ -10,7 +10,8 @@ carrying an -ed/-ing ending on a common stem. Each is tried as written and as li
 kept only when it is an English word (Buckwalter gloss vocabulary or wordfreq zipf ≥ 3).
 
 Match (Arabic side): an Arabic token whose sound skeleton matches one of those forms
-(``translit.best_reading``, clitics tried off): similarity ≥ 0.85, or ≥ 0.75 when
+(``translit.best_reading``, clitics tried off), through a form of three consonants or more
+(shorter skeletons match by chance: come/«كيم»): similarity ≥ 0.85, or ≥ 0.75 when
 ``ctx.links`` links the two words; ≥ 0.9 when the Arabic token is linked to another English
 word only. A token that renders an English name of the pair, or matches another candidate
 better, is left alone.
@@ -18,17 +19,20 @@ better, is left alone.
 Decision — a match is a legitimate loanword, a native Arabic word that happens to sound
 alike, or a transliteration artifact (flagged):
 
-1. native: the Buckwalter analyser reads the token as an ordinary (non-proper) Arabic word,
-   without proclitic or pronoun suffix, whose gloss is unrelated to the English word
-   (سعيد = happy for "said"): a coincidence of sound, not flagged;
-2. artifact: the English word is an -ed form (Arabic does not borrow English past forms), or
-   an -ing form rendered by its bare stem;
-3. loanword: the English word is on a small list of words Arabic borrows (video, bank,
-   dollar, parliament, strategic…), or an ordinary (non-proper) Buckwalter analysis of the
-   token is glossed with it (فيديو = video, الاستراتيجية = the + strategic), or the token is
-   unknown to the analyser but established in Arabic text (wordfreq zipf ≥ 2, باليستية)
-   and is not a name in arabnamer;
-4. otherwise an artifact: the token is unknown to the analyser, or reads only as a name
+1. the English word is an -ed form (Arabic does not borrow English past forms) or an -ing
+   form rendered by its bare stem: an artifact, unless the token is only a native word
+   (below);
+2. loanword: an ordinary (non-proper) Buckwalter analysis of the token is glossed with the
+   English word (فيديو = video, الاستراتيجية = the + strategic, بنك = bank), or the word is
+   on a small list of words Arabic borrows (video, bank, dollar, parliament, strategic…);
+3. native: the analyser reads the token as an ordinary Arabic word whose gloss is unrelated
+   to the English word (سعيد = happy for "said", دور = role for "door"): a coincidence of
+   sound, not flagged. Readings with a pronoun suffix never count (مار + ك, passer-by +
+   your, is not why «مارك» is there), readings with a proclitic only when the token is a
+   common word (wordfreq zipf ≥ 3.5: و + لكن; not ب + وكد for «بوكد»);
+4. loanword: the token is unknown to the analyser but established in Arabic text (wordfreq
+   zipf ≥ 2: باليستية) and is not a name in arabnamer;
+5. otherwise an artifact: the token is unknown to the analyser, or reads only as a name
    (مارك = Mark).
 
 Flags: category ``untranslated``, severity ``major``, Arabic span = the token without its
@@ -50,6 +54,8 @@ MATCH = 0.85
 MATCH_LINKED = 0.75
 MATCH_LINKED_ELSEWHERE = 0.9
 ESTABLISHED_AR = 2.0  # wordfreq zipf of an unanalysable Arabic word in real use
+COMMON_AR = 3.5  # a common Arabic word: its clitic readings (و + لكن) are real
+MIN_CONSONANTS = 3  # shorter skeletons (come/كيم, meet/ميات) match by chance
 
 _STOP = frozenset(
     """that this with from have were been they their there which would could should about
@@ -131,21 +137,28 @@ def classify(word: str, form: str, kind: str, reading: str, token: str) -> tuple
     says how the Arabic reads ("the name Mark", "not an Arabic word")."""
     forms = [f for f, _ in lemma_forms(word)]
     analyses = tl.analyze(reading)
-    for a in analyses:
-        if not a.proper and a.whole_word and not _gloss_matches(a, forms):
-            return "native", a.gloss
+    related = any(not a.proper and _gloss_matches(a, forms) for a in analyses)
+    common = max(tl.zipf_ar(reading), tl.zipf_ar(_letters(token))) >= COMMON_AR
+    native = next((a for a in analyses if not a.proper and not _gloss_matches(a, forms) and not _pronoun_suffix(a)
+                   and (not a.prefix or common)), None)
     names = [a.gloss.split(";")[0] for a in analyses if a.proper and a.bare]
     names += [n.capitalize() for n in tl.arabnamer_names_for(reading)]
     detail = f"reads as the name {names[0]}" if names else "" if analyses else "not an Arabic word"
     if kind == "ed" or (kind == "ing" and form != word.lower()):
+        if native and not related:
+            return "native", native.gloss
         return "artifact", detail
-    if _is_loanword(forms):
+    if related or _is_loanword(forms):
         return "loanword", ""
-    if any(not a.proper and _gloss_matches(a, forms) for a in analyses):
-        return "loanword", ""
+    if native:
+        return "native", native.gloss
     if not analyses and not names and max(tl.zipf_ar(reading), tl.zipf_ar(_letters(token))) >= ESTABLISHED_AR:
         return "loanword", ""
     return "artifact", detail
+
+
+def _pronoun_suffix(a: tl.Analysis) -> bool:
+    return "PRON" in a.suffix_pos or "_DO" in a.suffix_pos
 
 
 def _letters(token: str) -> str:
@@ -178,6 +191,8 @@ class Transliterated(Check):
                     continue
                 top = (0.0, "", "", 0)
                 for form, kind in forms:
+                    if tl.consonant_count(form) < MIN_CONSONANTS:
+                        continue
                     s, strip = tl.best_reading(form, ar_toks[i].text, MATCH_LINKED)
                     if s > top[0]:
                         top = (s, form, kind, strip)

@@ -9,11 +9,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 
 from ..pairing import DEFAULT_THRESHOLD
 from ..pipeline import Options
 
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)  # never wrap FILE:LINE messages
 out = Console(highlight=False, soft_wrap=True)
 
 EXIT_OK = 0
@@ -73,6 +74,6 @@ def progress_bar(description: str) -> Callable[[int, int], None]:
 
 def report_problems(problems: list[str], limit: int = 50) -> None:
     for msg in problems[:limit]:
-        err.print(f"[yellow]warning:[/yellow] {msg}", markup=True, highlight=False)
+        err.print(f"[yellow]warning:[/yellow] {escape(msg)}", markup=True, highlight=False)
     if len(problems) > limit:
         err.print(f"[yellow]… and {len(problems) - limit} more input problems[/yellow]")

@@ -10,6 +10,8 @@ import importlib
 import logging
 import sys
 
+from rich.markup import escape
+
 from ..corpus import InputError
 from .common import EXIT_FAILURE, EXIT_INPUT, err
 
@@ -44,13 +46,13 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except InputError as e:
-        err.print(f"[red]error:[/red] {e}")
+        err.print(f"[red]error:[/red] {escape(str(e))}")
         return EXIT_INPUT
     except KeyboardInterrupt:
         err.print("interrupted")
         return 130
     except (ValueError, OSError) as e:
-        err.print(f"[red]error:[/red] {e}")
+        err.print(f"[red]error:[/red] {escape(str(e))}")
         return EXIT_INPUT if isinstance(e, (ValueError, FileNotFoundError)) else EXIT_FAILURE
 
 

@@ -287,7 +287,7 @@ def test_review_is_saved_and_survives_reload_with_two_reviewers_at_once(app, bro
     assert "alice" in a.page.inner_text("#muq-pair li.flag.fs-confirmed")
     assert word in a.page.inner_text("#muq-pair li.added-err")
     assert a.textbox("muq-corrected") == corrected
-    assert corrected in a.page.inner_text("#muq-pair .corr")
+    assert corrected in a.page.inner_text("#muq-extra .corr")
     assert a.textbox("muq-reviewer") == "alice"
     b.page.reload()
     b.wait_pair(glove["pair_id"])
@@ -358,11 +358,11 @@ def test_arabic_is_rtl_with_highlights_on_the_right_words(app, browser, shots):
         shots(p, name, "#muq-pair")
         if source == "ap-trump-post":
             other = _by_source(recs, "trump-post")  # article 001's rendering of the same quote
-            li = p.locator(f'#muq-pair .others li[data-other="{other["pair_id"]}"]')
+            li = p.locator(f'#muq-extra .others li[data-other="{other["pair_id"]}"]')
             assert "بينما تتآمرون" in li.inner_text()
-            p.click("#muq-pair details.ctx summary")
-            assert rec["ar"] in p.inner_text("#muq-pair details.ctx .ctxt")
-            shots(p, "004-trump-post-context", "#muq-pair")
+            p.click("#muq-extra details.ctx summary")
+            assert rec["ar"] in p.inner_text("#muq-extra details.ctx .ctxt")
+            shots(p, "004-trump-post-context", "#muq-extra")
         t.close()
 
 
@@ -371,17 +371,18 @@ def test_corpus_markup_shows_as_text(app, browser, shots):
     t = Tab(browser, url, markup)
     p = t.page
     t.wait_pair(markup)
-    p.click("#muq-pair details.ctx summary")
+    p.click("#muq-extra details.ctx summary")
     assert p.evaluate("window.__xss") is None
     assert p.evaluate("document.querySelectorAll('#muq-pair img, #muq-pair iframe, #muq-queue img, #muq-pair b i').length") == 0
     assert '<img src=x onerror="window.__xss=1;alert(1)">' in p.inner_text("#muq-pair .ar-text")
-    assert "<script>window.__xss=2;alert(2)</script>" in p.inner_text("#muq-pair details.ctx")
+    assert "<script>window.__xss=2;alert(2)</script>" in p.inner_text("#muq-extra details.ctx")
     assert "<script>window.__xss=3</script>" in p.inner_text("#muq-pair .en-text")
     assert '<img src=x onerror="window.__xss=6">' in p.inner_text("#muq-pair li.flag")
     assert "<script>alert(5)</script>" in p.inner_text("#muq-pair section.en .meta")
     assert "<b>x</b>" in p.inner_text("#muq-pair .ph")
     assert '<img src=x onerror="window.__xss=1;alert(1)">' in p.inner_text(f'#muq-queue .qrow[data-open="{markup}"]')
     shots(p, "markup-escaped", "#muq-pair")
+    shots(p, "markup-escaped-context", "#muq-extra")
     t.close()  # no dialog opened, no page error
 
 
@@ -428,7 +429,7 @@ def test_keyboard_only_review_of_three_pairs(app, browser, shots):
     kb.press("o")
     kb.type("typed without a mouse")
     kb.press("Control+Enter")
-    t.wait("() => document.querySelector('#muq-status').innerText.includes('Saved the note')")
+    t.wait("() => /note.*saved|saved the note/i.test(document.querySelector('#muq-status').innerText)")
     shots(p, "keyboard-pair2", "#muq-pair")
     kb.press("n")
     t.wait_pair(p3)

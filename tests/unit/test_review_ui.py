@@ -287,5 +287,27 @@ def test_ensure_store_fills_an_empty_store_from_gold_with_demo(tmp_path: Path):
     db = str(tmp_path / "r.sqlite")
     assert ensure_store(db, CORPUS, demo=True) == 84
     assert ensure_store(db, CORPUS, demo=True) == 84  # already there: nothing to do
-    with pytest.raises(SystemExit):
-        ensure_store(str(tmp_path / "empty.sqlite"), None)
+    with pytest.raises(SystemExit, match="does not exist"):
+        ensure_store(str(tmp_path / "missing.sqlite"), None)
+    assert not (tmp_path / "missing.sqlite").exists()  # a mistyped --db leaves no empty store behind
+
+
+def test_pairs_mode_records_render_in_their_own_frame(tmp_path: Path):
+    st = Store(tmp_path / "pairs.sqlite")
+    ar, en = "قال الرئيس إن الاتفاق تاريخي.", "The president said the deal is historic."
+    st.put_results([{
+        "pair_id": "row-7", "article": None, "source": None, "ar": ar, "ar_start": 0, "ar_end": len(ar),
+        "en": en, "en_start": 0, "en_end": len(en), "pairing": 1.0, "fidelity": 70.0, "verdict": "review",
+        "flags": [{"check": "t", "category": "terminology", "severity": "minor", "ar_start": 14, "ar_end": 21,
+                   "en_start": 23, "en_end": 27, "message": "m", "suggestion": None}],
+        "alignment": [[4, 10, 4, 13, 0.9]], "models": {},
+    }])
+    page = render_pair(st, "row-7")
+    ar_box = re.search(r'<div class="txt ar-text[^>]*>(.*?)</div>', page, re.S).group(1)
+    en_box = re.search(r'<div class="txt en-text[^>]*>(.*?)</div>', page, re.S).group(1)
+    assert "".join(re.findall(r'data-m="f0"[^>]*>([^<]*)<', ar_box)) == ar[14:21] == "الاتفاق"
+    assert "".join(re.findall(r'data-m="f0"[^>]*>([^<]*)<', en_box)) == "deal"
+    assert "ctx" not in page  # no article: no neighbouring sentences
+    out = ReviewController(st.path).add_error("row-7", {"pair_id": "row-7", "start": 4, "end": 10}, "grammar", "minor",
+                                              None, "amal", Filters())
+    assert "added-err" in out["pair_html"] and st.added_errors("row-7")[0]["ar_start"] == 4
