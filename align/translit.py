@@ -328,7 +328,7 @@ def _symbol_similarity(en: tuple[str, ...], ar: tuple[str, ...], floor: float = 
         prev = cur
         low = min(cur)
         if low > allowed:
-            return max(0.0, 1.0 - low / norm)
+            return max(0.0, min(1.0 - low / norm, floor - 1e-9))
     return max(0.0, 1.0 - prev[-1] / norm)
 
 

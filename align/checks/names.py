@@ -31,7 +31,7 @@ a. **Split name.** A one-token English name whose best rendering is a run of 2-4
    by token, so their multi-word Arabic renderings are never splits.
 b. **Misspelt name.** The Arabic token aligned to a name (its strongest link, else the best
    ``ctx.sim`` column entry, else, with no alignment at all, the best sound match) sounds
-   like it but not well enough: similarity in [0.55, 0.9) (0.65 without alignment), no
+   like it but not well enough: similarity in [0.55, 0.9) ([0.75, 0.9) without alignment), no
    Arabic word or run renders the name at ≥ 0.9, and the token looks like a transliteration
    nobody uses: unknown to the Buckwalter analyser (a known word or name is a translation or
    another name) and rare (wordfreq zipf < 3). Names that are common English words (Wall,
@@ -63,7 +63,7 @@ from .base import Check, PairContext
 SPLIT_MIN = 0.85  # the joined pieces render the name
 SPLIT_GAIN = 0.10  # every piece is needed
 MISSPELT_LOW = 0.55  # aligned token sounds like the name...
-MISSPELT_LOW_UNALIGNED = 0.65
+MISSPELT_LOW_UNALIGNED = 0.75
 MISSPELT_HIGH = 0.9  # ...but not like a faithful transliteration
 RARE_AR = 3.0  # wordfreq zipf below which an Arabic word is rare
 TRUNC_PART = 0.85

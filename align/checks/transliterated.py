@@ -13,7 +13,7 @@ Match (Arabic side): an Arabic token whose sound skeleton matches one of those f
 (``translit.best_reading``, clitics tried off), through a form of three consonants or more
 (shorter skeletons match by chance: come/«كيم»): similarity ≥ 0.85, or ≥ 0.75 when
 ``ctx.links`` links the two words; ≥ 0.9 when the Arabic token is linked to another English
-word only. A token that renders an English name of the pair, or matches another candidate
+word only; ≥ 0.95 when the token is a name Buckwalter knows («بوتين» is not "obtain"). A token that renders an English name of the pair, or matches another candidate
 better, is left alone.
 
 Decision — a match is a legitimate loanword, a native Arabic word that happens to sound
@@ -55,6 +55,7 @@ MATCH_LINKED = 0.75
 MATCH_LINKED_ELSEWHERE = 0.9
 ESTABLISHED_AR = 2.0  # wordfreq zipf of an unanalysable Arabic word in real use
 COMMON_AR = 3.5  # a common Arabic word: its clitic readings (و + لكن) are real
+MATCH_NAME = 0.95
 MIN_CONSONANTS = 3  # shorter skeletons (come/كيم, meet/ميات) match by chance
 
 _STOP = frozenset(
@@ -214,6 +215,8 @@ class Transliterated(Check):
             if any(tl.best_reading(n, tok.text, MATCH)[0] >= min(s, MATCH) for n in names):
                 continue  # it renders a name of the pair
             reading = dict(tl.clitic_readings(tok.text)).get(strip, tok.text)
+            if s < MATCH_NAME and any(a.proper and a.bare for a in tl.analyze(reading)):
+                continue  # a known name needs a near-perfect match (mark/مارك, not obtain/بوتين)
             if _letters(tok.text)[:strip] in tl.ARTICLE_PREFIXES and not (j and en_toks[j - 1].norm == "the"):
                 continue  # a noun with the article ال does not render a bare English word
             if any(a.proper and a.gloss_words() and en_words & {w.lower() for w in a.gloss_words()}

@@ -83,6 +83,9 @@ def test_required_flags(scored):
     assert flagged("004", "ap-diaoyutai", "Dioyutai")
     assert flagged("004", "ap-observers", "XI")
     assert flagged("001", "kremlin-aide-rejects-trump", "السابق")
+    assert flagged("003", "telegraph-s11", "هجوم سحري")
+    assert flagged("004", "ap-first-time", "مارك")
+    assert flagged("001", "pyongyang-2024-treaty", "يوليو")
 
 
 @pytest.mark.e2e
@@ -113,7 +116,8 @@ def test_eval_reports_metrics_as_json(tmp_path):
     for k in ("precision", "recall", "f1"):
         assert 0 <= m["pairing"][k] <= 1
     assert m["pairing"]["f1"] >= 0.85
-    assert m["detection"]["recall_major_critical"] is not None
+    assert m["detection"]["recall_major_critical"] >= 0.70
+    assert m["spans"]["precision"] >= 0.70 and m["detection"]["precision"] >= 0.70
     assert m["counts"]["gold_pairs"] == 84
 
 

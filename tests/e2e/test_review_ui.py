@@ -10,6 +10,7 @@ browser is never downloaded (no `playwright install`).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -72,6 +73,38 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+@contextlib.contextmanager
+def _serve(db: Path, log_path: Path, *args: str):
+    """`python app.py --db DB ARGS` on a free port, until the block ends; yields its url."""
+    port = _free_port()
+    env = dict(os.environ, GRADIO_ANALYTICS_ENABLED="False", PYTHONUNBUFFERED="1")
+    with open(log_path, "w") as log:
+        proc = subprocess.Popen([sys.executable, "app.py", "--db", str(db), "--port", str(port), *args], cwd=REPO,
+                                env=env, stdout=log, stderr=subprocess.STDOUT)
+        url = f"http://127.0.0.1:{port}/"
+        try:
+            deadline = time.time() + 90
+            while True:
+                if proc.poll() is not None:
+                    pytest.fail(f"app.py exited with {proc.returncode}:\n{log_path.read_text()}")
+                try:
+                    with urllib.request.urlopen(url, timeout=2) as r:
+                        if r.status == 200:
+                            break
+                except OSError:
+                    pass
+                if time.time() > deadline:
+                    pytest.fail(f"app.py did not answer in 90 s:\n{log_path.read_text()}")
+                time.sleep(0.3)
+            yield url
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+
+
 @pytest.fixture(scope="module")
 def app(tmp_path_factory):
     """(base url, db path, markup pair id) of a running `python app.py`."""
@@ -80,34 +113,8 @@ def app(tmp_path_factory):
     store = build_gold_store(CORPUS, db)
     markup = _add_markup_pair(store)
     store.close()
-    port = _free_port()
-    env = dict(os.environ, GRADIO_ANALYTICS_ENABLED="False", PYTHONUNBUFFERED="1")
-    log = open(tmp / "server.log", "w")  # closed at teardown
-    proc = subprocess.Popen([sys.executable, "app.py", "--db", str(db), "--port", str(port)], cwd=REPO, env=env,
-                            stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.time() + 90
-    while True:
-        if proc.poll() is not None:
-            log.close()
-            pytest.fail(f"app.py exited with {proc.returncode}:\n{(tmp / 'server.log').read_text()}")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as r:
-                if r.status == 200:
-                    break
-        except OSError:
-            pass
-        if time.time() > deadline:
-            proc.kill()
-            pytest.fail(f"app.py did not answer in 90 s:\n{(tmp / 'server.log').read_text()}")
-        time.sleep(0.3)
-    yield url, str(db), markup
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+    with _serve(db, tmp / "server.log") as url:
+        yield url, str(db), markup
 
 
 @pytest.fixture(scope="module")
@@ -453,3 +460,23 @@ def test_keyboard_only_review_of_three_pairs(app, browser, shots):
     assert step(st, Filters(), p3, +1) == p4
     st.close()
     t.close()
+
+
+def test_auth_login_names_the_reviewer(app, browser, tmp_path):
+    """A shared deployment: --auth puts a login in front, and the login names the reviewer. This
+    second server works on the same store as the first one, at the same time."""
+    _, db, _ = app
+    with _serve(Path(db), tmp_path / "auth.log", "--auth", "dana:s3cret", "--auth", "eli:pw") as url:
+        ctx = browser.new_context()
+        page = ctx.new_page()
+        page.goto(url)
+        page.fill("input[type=text]", "dana")
+        page.fill("input[type=password]", "wrong")
+        page.click("button:has-text('Login')")
+        page.wait_for_timeout(500)
+        assert page.locator("#muq-pair").count() == 0
+        page.fill("input[type=password]", "s3cret")
+        page.click("button:has-text('Login')")
+        page.wait_for_selector("#muq-pair .muq-pair[data-pair-id]:not([data-pair-id=''])", timeout=30000)
+        page.wait_for_function("() => document.querySelector('#muq-reviewer textarea, #muq-reviewer input').value === 'dana'")
+        ctx.close()
