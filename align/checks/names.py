@@ -174,7 +174,6 @@ class Names(Check):
             return []
         ar = ctx.ar_tokens
         arabic = [is_arabic(t.text) for t in ar]
-        self._scores: dict[tuple[str, int, int, float], tuple[float, int]] = {}
         flags: list[Flag] = []
         split_done: set[str] = set()
         split_flagged: set[str] = set()
@@ -216,11 +215,12 @@ class Names(Check):
     def _score(self, ctx: PairContext, en: str, i: int, k: int = 1, floor: float = 0.35) -> tuple[float, int]:
         """(similarity, clitic letters stripped) of Arabic tokens i..i+k-1 against ``en``;
         a score under ``floor`` may be an upper bound."""
+        cache = ctx.extra.setdefault("names.scores", {})  # per pair: no state on the check
         key = (en, i, k, floor)
-        if key not in self._scores:
+        if key not in cache:
             text = " ".join(t.text for t in ctx.ar_tokens[i : i + k])
-            self._scores[key] = tl.best_reading(en, text, floor)
-        return self._scores[key]
+            cache[key] = tl.best_reading(en, text, floor)
+        return cache[key]
 
     def _best_single(self, ctx: PairContext, en: str, arabic: list[bool]) -> tuple[float, int]:
         """Best single Arabic token for ``en`` (scores under 0.55 are only bounds)."""

@@ -13,8 +13,11 @@ Match (Arabic side): an Arabic token whose sound skeleton matches one of those f
 (``translit.best_reading``, clitics tried off), through a form of three consonants or more
 (shorter skeletons match by chance: come/«كيم»): similarity ≥ 0.85, or ≥ 0.75 when
 ``ctx.links`` links the two words; ≥ 0.9 when the Arabic token is linked to another English
-word only; ≥ 0.95 when the token is a name Buckwalter knows («بوتين» is not "obtain"). A token that renders an English name of the pair, or matches another candidate
-better, is left alone.
+word only; ≥ 0.95 when the token (clitics off) is a name Buckwalter knows («وبوتين» does
+not render "obtain"). A token that renders an English name of the pair, is a Buckwalter name
+glossed with a capitalised English word of the pair («والصين» = China, not "saying"), carries
+the article ال while the English word has no "the", or matches another candidate better, is
+left alone.
 
 Decision — a match is a legitimate loanword, a native Arabic word that happens to sound
 alike, or a transliteration artifact (flagged):
@@ -215,7 +218,7 @@ class Transliterated(Check):
             if any(tl.best_reading(n, tok.text, MATCH)[0] >= min(s, MATCH) for n in names):
                 continue  # it renders a name of the pair
             reading = dict(tl.clitic_readings(tok.text)).get(strip, tok.text)
-            if s < MATCH_NAME and any(a.proper and a.bare for a in tl.analyze(reading)):
+            if s < MATCH_NAME and any(a.proper and a.bare for _n, r in tl.clitic_readings(tok.text) for a in tl.analyze(r)):
                 continue  # a known name needs a near-perfect match (mark/مارك, not obtain/بوتين)
             if _letters(tok.text)[:strip] in tl.ARTICLE_PREFIXES and not (j and en_toks[j - 1].norm == "the"):
                 continue  # a noun with the article ال does not render a bare English word

@@ -360,7 +360,7 @@ def test_arabic_is_rtl_with_highlights_on_the_right_words(app, browser, shots):
         tip = p.inner_text(".muq-tip")
         flag = next(f for f in rec["flags"] if f"f{rec['flags'].index(f)}" == mid)
         assert flag["message"][:30] in tip and flag["suggestion"] in tip
-        shots(p, f"{name}-hover", "#muq-pair .cols")
+        shots(p, f"{name}-hover", "#muq-pair")
         p.mouse.move(5, 5)
         shots(p, name, "#muq-pair")
         if source == "ap-trump-post":
@@ -370,6 +370,8 @@ def test_arabic_is_rtl_with_highlights_on_the_right_words(app, browser, shots):
             p.click("#muq-extra details.ctx summary")
             assert rec["ar"] in p.inner_text("#muq-extra details.ctx .ctxt")
             shots(p, "004-trump-post-context", "#muq-extra")
+            li.locator("button.open").click()  # open the other article's rendering
+            t.wait_pair(other["pair_id"])
         t.close()
 
 
@@ -391,6 +393,41 @@ def test_corpus_markup_shows_as_text(app, browser, shots):
     shots(p, "markup-escaped", "#muq-pair")
     shots(p, "markup-escaped-context", "#muq-extra")
     t.close()  # no dialog opened, no page error
+
+
+def test_queue_filters_and_search(app, browser):
+    url, db, _ = app
+    t = Tab(browser, url)
+    p = t.page
+    rows = "els => els.map(e => e.dataset.open)"
+    p.click("#muq-f-article input")
+    p.click('#muq-f-article li[role=option][aria-label^="003"]')
+    t.wait("() => Array.from(document.querySelectorAll('#muq-queue .qrow')).every(e => e.dataset.open.startsWith('003:'))")
+    assert len(p.eval_on_selector_all("#muq-queue .qrow", rows)) == 21
+    p.click("#muq-f-category input")
+    p.click('#muq-f-category li[role=option][aria-label="grammar"]')
+    t.wait("() => document.querySelectorAll('#muq-queue .qrow').length < 21")
+    st = Store(db)
+    expected = [r.pair_id for r in queue(st, Filters(article="003", category="grammar"))[0]]
+    assert p.eval_on_selector_all("#muq-queue .qrow", rows) == expected and expected
+    # search (normalised Arabic) within the filters, then without them
+    p.locator("#muq-f-search textarea, #muq-f-search input").first.fill("قفازا")
+    t.wait("() => document.querySelectorAll('#muq-queue .qrow').length === 0")
+    p.click("#muq-f-category input")
+    p.click('#muq-f-category li[role=option][aria-label="Any category"]')
+    t.wait("() => document.querySelectorAll('#muq-queue .qrow').length > 0")
+    expected = [r.pair_id for r in queue(st, Filters(article="003", search="قفازا"))[0]]
+    assert p.eval_on_selector_all("#muq-queue .qrow", rows) == expected
+    assert any(recs_src == "telegraph-s08" for recs_src in (pid.split(":")[1] for pid in expected))
+    # review status: what was decided in the other tests is found under "Reviewed"
+    p.locator("#muq-f-search textarea, #muq-f-search input").first.fill("")
+    p.click("#muq-f-status input")
+    p.click('#muq-f-status li[role=option][aria-label="Unreviewed"]')
+    expected = [r.pair_id for r in queue(st, Filters(article="003", status="unreviewed"))[0]]
+    t.wait("n => document.querySelectorAll('#muq-queue .qrow').length === n", len(expected))
+    assert p.eval_on_selector_all("#muq-queue .qrow", rows) == expected
+    st.close()
+    t.close()
 
 
 def test_keyboard_only_review_of_three_pairs(app, browser, shots):
@@ -473,8 +510,9 @@ def test_auth_login_names_the_reviewer(app, browser, tmp_path):
         page.fill("input[type=text]", "dana")
         page.fill("input[type=password]", "wrong")
         page.click("button:has-text('Login')")
-        page.wait_for_timeout(500)
+        page.wait_for_timeout(1000)
         assert page.locator("#muq-pair").count() == 0
+        page.fill("input[type=text]", "dana")  # (a failed login clears the form)
         page.fill("input[type=password]", "s3cret")
         page.click("button:has-text('Login')")
         page.wait_for_selector("#muq-pair .muq-pair[data-pair-id]:not([data-pair-id=''])", timeout=30000)

@@ -263,13 +263,20 @@ def test_load_opens_the_requested_pair_and_the_reviewer(ctl: ReviewController, d
     assert ctl.load(Filters(), None, saved_name="badr")["reviewer"] == "badr"
 
 
-def test_corpus_cache_follows_rescoring(db: str):
+def test_rescoring_refreshes_the_queue_and_keeps_decisions(db: str):
     st = Store(db)
     before = corpus_of(st)
-    rec = dict(before.records[0], fidelity=99.0)
-    st.put_results([rec])
+    rec = before.records[0]  # the riskiest
+    st.review_flag(rec["pair_id"], flag_key(rec["flags"][0]), "amal", status="confirmed")
+    st.review_pair(rec["pair_id"], "amal", status="needs-fix", corrected_ar="نص مصحح")
+    st.put_results([dict(rec, fidelity=99.0)])  # scored again: same pair id
     after = corpus_of(st)
     assert after is not before and after.by_id[rec["pair_id"]]["fidelity"] == 99.0
+    page = render_pair(st, rec["pair_id"])
+    assert "fs-confirmed" in page and "st-needs-fix" in page and "نص مصحح" in page
+    rows = queue(st, Filters())[0]
+    assert rows[0].pair_id != rec["pair_id"]  # no longer the riskiest
+    assert next(r.fidelity for r in rows if r.pair_id == rec["pair_id"]) == 99.0
 
 
 # ---- command line -----------------------------------------------------------------------------
