@@ -17,6 +17,7 @@ import argparse
 import html
 import os
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -495,7 +496,7 @@ def add_arguments(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
     p.add_argument("--rescore", action="store_true", help="score --corpus into --db even if it holds pairs "
                    "(review decisions are kept)")
     p.add_argument("--demo", action="store_true", help="fill an empty store from the corpus's gold.jsonl instead "
-                   "of scoring it (no models; to try the UI)")
+                   "of scoring it (no models; to try the UI; without --db the store goes to the temp dir)")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: %(default)s)")
     p.add_argument("--port", type=int, default=7860, help="port (default: %(default)s)")
     p.add_argument("--auth", action="append", metavar="USER:PASSWORD",
@@ -517,7 +518,11 @@ def run(args: argparse.Namespace, prog: str = "muqabala review") -> int:
     except argparse.ArgumentTypeError as exc:
         print(f"{prog}: {exc}", file=sys.stderr)
         return 2
-    corpus = args.corpus or (str(SHIPPED_CORPUS) if args.db == DEFAULT_DB and SHIPPED_CORPUS.is_dir() else None)
+    if args.demo and args.db == DEFAULT_DB:  # keep gold-derived records out of the real store
+        args.db = str(Path(tempfile.gettempdir()) / "muqabala-demo" / "review.sqlite")
+        Path(args.db).parent.mkdir(parents=True, exist_ok=True)
+    default_store = args.db == DEFAULT_DB or args.demo
+    corpus = args.corpus or (str(SHIPPED_CORPUS) if default_store and SHIPPED_CORPUS.is_dir() else None)
     n = ensure_store(args.db, corpus, rescore=args.rescore, demo=args.demo, args=args)
     if args.host not in ("127.0.0.1", "localhost", "::1") and not auth:
         print(f"{prog}: warning: listening on {args.host} without --auth: anyone who can reach it can edit reviews",

@@ -33,7 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-DELEGATED = {"review": "review_ui", "publish": "publish"}  # commands that own their whole option parser
+DELEGATED = {"publish": "publish"}  # commands that own their whole option parser
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,12 +6,8 @@ import argparse
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("review", help="open the review UI in a browser", add_help=False)
-    p.add_argument("rest", nargs=argparse.REMAINDER)
+    from ..review_ui import add_arguments, run
+
+    p = sub.add_parser("review", help="review scored pairs in the browser")
+    add_arguments(p)
     p.set_defaults(func=run)
-
-
-def run(args: argparse.Namespace) -> int:
-    from ..review_ui import main
-
-    return main(args.rest)

@@ -318,3 +318,20 @@ def test_pairs_mode_records_render_in_their_own_frame(tmp_path: Path):
     out = ReviewController(st.path).add_error("row-7", {"pair_id": "row-7", "start": 4, "end": 10}, "grammar", "minor",
                                               None, "amal", Filters())
     assert "added-err" in out["pair_html"] and st.added_errors("row-7")[0]["ar_start"] == 4
+
+
+def test_main_prepares_the_store_and_launches(tmp_path: Path, monkeypatch, capsys):
+    import align.review_ui as ui
+
+    calls = []
+    monkeypatch.setattr(ui, "launch", lambda db, **kw: calls.append((db, kw)))
+    monkeypatch.setattr(ui.tempfile, "gettempdir", lambda: str(tmp_path))
+    assert ui.main(["--demo", "--host", "0.0.0.0", "--port", "9999", "--auth", "dana:pw", "--reviewer", "dana"]) == 0
+    db, kw = calls[0]
+    assert db == str(tmp_path / "muqabala-demo" / "review.sqlite") and len(Store(db).records()) == 84
+    assert kw == {"host": "0.0.0.0", "port": 9999, "auth": [("dana", "pw")], "reviewer": "dana"}
+    with pytest.raises(SystemExit):
+        ui.main(["--db", str(tmp_path / "nothing.sqlite")])  # an explicit --db is never scored into silently
+    assert ui.main(["--auth", "broken"]) == 2
+    err = capsys.readouterr().err
+    assert "without --auth" not in err and "user:password" in err
