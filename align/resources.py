@@ -18,6 +18,22 @@ class Resources:
     glossary: list[GlossaryEntry] = field(default_factory=list)
     idioms: list[Idiom] = field(default_factory=list)
     memory: TranslationMemory = field(default_factory=TranslationMemory)
+    # The run's sentence encoder, for checks that compare sentence similarities
+    # (counterfactual substitution). Set by the pipeline; loaded lazily by name otherwise.
+    sentence_model: str | None = None
+    _sentence_encoder: object | None = None
+
+    @property
+    def sentence_encoder(self):
+        if self._sentence_encoder is None:
+            from models.registry import load_sentence_encoder
+
+            self._sentence_encoder = load_sentence_encoder(self.sentence_model)
+        return self._sentence_encoder
+
+    @sentence_encoder.setter
+    def sentence_encoder(self, enc) -> None:
+        self._sentence_encoder = enc
 
     @classmethod
     def build(cls, glossary: list[GlossaryEntry] | None = None, idioms_path: Path | None = DEFAULT_IDIOMS,
