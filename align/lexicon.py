@@ -42,7 +42,19 @@ def is_ar_content(norm: str) -> bool:
 _IRREGULAR = {"men": "man", "women": "woman", "children": "child", "people": "people", "went": "go",
               "gave": "give", "given": "give", "took": "take", "taken": "take", "met": "meet",
               "held": "hold", "sent": "send", "made": "make", "flew": "fly", "thought": "think",
-              "left": "leave", "said": "say", "told": "tell", "wrote": "write", "written": "write"}
+              "left": "leave", "said": "say", "told": "tell", "wrote": "write", "written": "write",
+              "stood": "stand", "dug": "dig", "bit": "bite", "bitten": "bite", "threw": "throw", "thrown": "throw",
+              "stole": "steal", "stolen": "steal", "shot": "shoot", "ate": "eat", "eaten": "eat", "fell": "fall",
+              "fallen": "fall", "broke": "break", "broken": "break", "caught": "catch", "came": "come", "ran": "run",
+              "kept": "keep", "stuck": "stick", "lost": "lose", "won": "win", "blew": "blow", "blown": "blow",
+              "hung": "hang", "paid": "pay", "led": "lead", "brought": "bring", "drew": "draw", "drawn": "draw",
+              "struck": "strike", "rose": "rise", "risen": "rise", "began": "begin", "begun": "begin", "saw": "see",
+              "seen": "see", "got": "get", "gotten": "get", "sold": "sell", "bought": "buy", "fought": "fight",
+              "spent": "spend", "sank": "sink", "sunk": "sink", "froze": "freeze", "frozen": "freeze", "drove": "drive",
+              "driven": "drive", "chose": "choose", "chosen": "choose", "felt": "feel", "found": "find", "heard": "hear",
+              "knew": "know", "known": "know", "grew": "grow", "grown": "grow", "shook": "shake", "shaken": "shake",
+              "spoke": "speak", "spoken": "speak", "swept": "sweep", "wore": "wear", "worn": "wear", "tore": "tear",
+              "torn": "tear", "threw": "throw", "did": "do", "done": "do", "was": "be", "were": "be", "been": "be"}
 
 
 def en_lemma(norm: str) -> str:

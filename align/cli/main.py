@@ -15,7 +15,7 @@ from rich.markup import escape
 from ..corpus import InputError
 from .common import EXIT_FAILURE, EXIT_INPUT, err
 
-SUBCOMMANDS = ("score", "evaluate", "review", "publish", "checks", "bench")
+SUBCOMMANDS = ("score", "evaluate", "calibrate", "review", "publish", "checks", "bench")
 
 
 def build_parser() -> argparse.ArgumentParser:
