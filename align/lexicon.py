@@ -54,7 +54,7 @@ _IRREGULAR = {"men": "man", "women": "woman", "children": "child", "people": "pe
               "driven": "drive", "chose": "choose", "chosen": "choose", "felt": "feel", "found": "find", "heard": "hear",
               "knew": "know", "known": "know", "grew": "grow", "grown": "grow", "shook": "shake", "shaken": "shake",
               "spoke": "speak", "spoken": "speak", "swept": "sweep", "wore": "wear", "worn": "wear", "tore": "tear",
-              "torn": "tear", "threw": "throw", "did": "do", "done": "do", "was": "be", "were": "be", "been": "be"}
+              "torn": "tear", "did": "do", "done": "do", "was": "be", "were": "be", "been": "be"}
 
 
 def en_lemma(norm: str) -> str:
