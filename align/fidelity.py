@@ -9,13 +9,28 @@ the same flags, so the riskiest come first in review; it never changes the verdi
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
+from .calibrate import DEFAULT_MODEL, FidelityModel, features
 from .records import Flag, Verdict
 
 WEIGHTS = {"minor": 0.10, "major": 0.30, "critical": 0.60}
 
 
-def fidelity(flags: Sequence[Flag], alignment_quality: float = 1.0) -> float:
+@cache
+def calibrated_model() -> FidelityModel | None:
+    """The fitted model shipped in ``align/data`` (``muqabala calibrate`` writes it)."""
+    return FidelityModel.load(DEFAULT_MODEL)
+
+
+def fidelity(flags: Sequence[Flag], alignment_quality: float = 1.0, evidence: dict[str, float] | None = None,
+             calibrated: bool = True) -> float:
+    """Calibrated: 100 × (1 − P(error | flags, evidence)) from the fitted model; without a
+    model (or with ``calibrated=False``) the flag product below."""
+    model = calibrated_model() if calibrated else None
+    if model is not None:
+        feats = features(flags, {"alignment_quality": alignment_quality, **(evidence or {})})
+        return round(100.0 * (1.0 - model.probability(feats)), 2)
     score = 100.0
     for f in flags:
         score *= 1.0 - WEIGHTS[f.severity]

@@ -13,14 +13,19 @@ from functools import lru_cache
 
 ARABIC_DIACRITICS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed"
 TATWEEL = "\u0640"
-# Bidi controls, zero-width characters and the BOM: invisible, never part of a word.
-INVISIBLE = "\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff\u00ad"
+# Bidi controls, zero-width characters, word joiners, the soft hyphen and the BOM: invisible,
+# never part of a word's spelling. Scraped pages are full of them; matching drops them.
+INVISIBLE = "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u061c\ufeff\u00ad\u180e"
 
 _DROP_RE = re.compile(f"[{ARABIC_DIACRITICS}{TATWEEL}{INVISIBLE}]")
 _INVISIBLE_RE = re.compile(f"[{INVISIBLE}]")
 _ALEF_RE = re.compile("[\u0622\u0623\u0625\u0671\u0672\u0673]")
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _LETTERS = str.maketrans({"ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي", "ک": "ك", "ی": "ي", "ڤ": "ف", "گ": "ك", "پ": "ب", "چ": "ج"})
+
+
+# The same set as single characters, for code that looks at one character at a time.
+INVISIBLE_CHARS = frozenset(c for c in map(chr, range(0x00a0, 0x2070)) if _INVISIBLE_RE.match(c)) | {"\ufeff"}
 
 
 def strip_invisible(text: str) -> str:

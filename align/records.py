@@ -100,6 +100,8 @@ class Result:
     flags: list[Flag] = field(default_factory=list)
     alignment: list[tuple[int, int, int, int, float]] = field(default_factory=list)
     models: dict[str, str] = field(default_factory=dict)
+    # numeric evidence behind the fidelity score (calibration input); not part of the record
+    evidence: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
 
     def to_json(self) -> dict[str, Any]:
         p = self.pair

@@ -9,8 +9,50 @@ from pathlib import Path
 from .corpus import GlossaryEntry, Problems, read_glossary
 from .idioms import Idiom, load_idioms
 from .memory import TranslationMemory
+from .records import Pair, Token
 
 DEFAULT_IDIOMS = Path(__file__).resolve().parent.parent / "corpora" / "idioms.tsv"
+
+
+# ---- added for lexical evidence
+@dataclass(frozen=True)
+class PairText:
+    """What another check may need of a pair: ids, both texts and the Arabic tokens."""
+
+    pair_id: str
+    article: str | None
+    source: str | None
+    ar: str
+    en: str
+    ar_tokens: tuple[Token, ...] = ()
+
+
+@dataclass
+class PairTexts:
+    """The run's pairs by id and by English unit (source id and span, or the English text)."""
+
+    by_id: dict[str, PairText] = field(default_factory=dict)
+    by_unit: dict[tuple, list[str]] = field(default_factory=dict)
+
+    @staticmethod
+    def unit_key(source: str | None, en: str) -> tuple:
+        return (source, " ".join(en.split()).lower())
+
+    def add(self, pair: Pair, ar_tokens: list[Token] | None = None) -> None:
+        if pair.pair_id in self.by_id:
+            return
+        self.by_id[pair.pair_id] = PairText(pair.pair_id, pair.article, pair.source, pair.ar, pair.en,
+                                            tuple(ar_tokens or ()))
+        self.by_unit.setdefault(self.unit_key(pair.source, pair.en), []).append(pair.pair_id)
+
+    def same_unit(self, pair: Pair) -> list[PairText]:
+        """The other pairs that render the same English unit (this pair excluded)."""
+        ids = self.by_unit.get(self.unit_key(pair.source, pair.en), [])
+        return [self.by_id[i] for i in ids if i != pair.pair_id]
+
+    def __len__(self) -> int:
+        return len(self.by_id)
+# ---- end of lexical evidence
 
 
 @dataclass
@@ -22,6 +64,16 @@ class Resources:
     # (counterfactual substitution). Set by the pipeline; loaded lazily by name otherwise.
     sentence_model: str | None = None
     _sentence_encoder: object | None = None
+
+    # ---- added for lexical evidence (align/checks/lexical.py, rendering_consistency.py,
+    # align/evidence.py, align/backtranslate.py)
+    # An Arabic→English MT model (hub id or local folder) for back-translation evidence
+    # (--mt-model); None: the offline gloss back-translation only.
+    mt_model: str | None = None
+    # Every pair of the run, for checks that compare different articles' renderings of one
+    # English unit; the pipeline registers each pair before any check runs.
+    pair_texts: PairTexts = field(default_factory=lambda: PairTexts())
+    # ---- end of lexical evidence fields
 
     @property
     def sentence_encoder(self):

@@ -406,6 +406,11 @@ def build_app(db_path: str, reviewer: str | None = None):
         corrected_box.blur(save(False), text_in, [*view_out, loaded_state], trigger_mode="multiple", **quiet)
         note_box.blur(save(False), text_in, [*view_out, loaded_state], trigger_mode="multiple", **quiet)
 
+    # No public API: Gradio describes every public event (with its inputs: the filter dropdowns'
+    # choices are the corpus's article and source ids) in the API info it serves, and embeds it
+    # even in the --auth login page. Private events still run from this page (by index).
+    for fn in demo.fns.values():
+        fn.api_visibility = "private"
     # So that a plain ``demo.launch()`` also gets the offline theme and the stylesheet (Gradio 6
     # takes both in launch(); these are the attributes launch() falls back to).
     demo._deprecated_theme = _theme()

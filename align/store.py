@@ -8,12 +8,13 @@ text), so decisions stay attached to the same pair when a corpus is scored again
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 SCHEMA_VERSION = 1
 
@@ -70,13 +71,27 @@ class Store:
         self._migrate()
 
     def _migrate(self) -> None:
-        row = self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
-        version = int(row[0]) if row else 0
-        if version > SCHEMA_VERSION:
-            raise RuntimeError(f"{self.path}: store schema v{version} is newer than this tool (v{SCHEMA_VERSION}); upgrade muqabala")
-        # Future migrations go here, one step at a time: if version < 2: ...
+        """Bring an older store forward to SCHEMA_VERSION (see ``MIGRATIONS`` below): one step
+        per version, all in one transaction (all or nothing; other processes wait for it), after
+        a copy of the old file is kept beside it (``review.sqlite.v0.bak``)."""
+        if self.schema_version() == SCHEMA_VERSION:
+            return  # the usual case: no write lock taken just to open a store
         with self.tx():
+            version = self.schema_version()  # again under the write lock: another process may have done it
+            if version > SCHEMA_VERSION:
+                raise RuntimeError(f"{self.path}: store schema v{version} is newer than this tool "
+                                   f"(v{SCHEMA_VERSION}); upgrade muqabala")
+            if version == SCHEMA_VERSION:
+                return
+            had_data = self._has_data()
+            if had_data:
+                self._backup(version)
+            for step in range(version + 1, SCHEMA_VERSION + 1):
+                self.MIGRATIONS[step](self.db)
             self.db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+            if had_data:
+                self.db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
+                                (f"migrated_from_v{version}", f"{time.time():.3f}"))
 
     @contextmanager
     def tx(self) -> Iterator[sqlite3.Connection]:
@@ -279,3 +294,151 @@ class Store:
         """Changes whenever scored pairs are added, re-scored or marked stale (a cache key)."""
         row = self.db.execute("SELECT COUNT(*), MAX(updated_at), SUM(stale) FROM pairs").fetchone()
         return int(row[0]), row[1], row[2]
+
+    # ---- added for caching/resume ---------------------------------------------------------
+    # Two additive tables, created on first use (CREATE TABLE IF NOT EXISTS, so SCHEMA_VERSION
+    # stays 1 and older stores gain them without a migration):
+    # - ``cache``: content-hash → bytes (word-similarity matrices, sentence vectors), so
+    #   re-scoring unchanged text skips the encoders;
+    # - ``score_jobs``: the input fingerprint of each scoring run, so an interrupted run with
+    #   the same input and signature is resumed instead of started again.
+    _CACHE_SCHEMA = """
+    CREATE TABLE IF NOT EXISTS cache (
+        kind TEXT NOT NULL, key TEXT NOT NULL, value BLOB NOT NULL, created_at REAL,
+        PRIMARY KEY (kind, key)) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS score_jobs (
+        run_id INTEGER PRIMARY KEY, fingerprint TEXT NOT NULL, n_pairs INTEGER, updated_at REAL);
+    """
+
+    def _ensure_cache_tables(self) -> None:
+        if not getattr(self, "_cache_ready", False):
+            self.db.executescript(self._CACHE_SCHEMA)
+            self._cache_ready = True
+
+    def cache_get_many(self, kind: str, keys: Iterable[str]) -> dict[str, bytes]:
+        """The cached values of those keys that are present (chunked under SQLite's variable limit)."""
+        self._ensure_cache_tables()
+        keys = list(dict.fromkeys(keys))
+        found: dict[str, bytes] = {}
+        for i in range(0, len(keys), 500):
+            chunk = keys[i : i + 500]
+            q = f"SELECT key, value FROM cache WHERE kind=? AND key IN ({','.join('?' * len(chunk))})"
+            found.update((k, bytes(v)) for k, v in self.db.execute(q, (kind, *chunk)))
+        return found
+
+    def cache_put_many(self, kind: str, items: Iterable[tuple[str, bytes]]) -> int:
+        """Insert or replace in one committed transaction; returns how many were written."""
+        self._ensure_cache_tables()
+        now = time.time()
+        rows = [(kind, k, v, now) for k, v in items]
+        if rows:
+            with self.tx():
+                self.db.executemany("INSERT OR REPLACE INTO cache(kind, key, value, created_at) VALUES (?,?,?,?)", rows)
+        return len(rows)
+
+    def cache_count(self, kind: str | None = None) -> int:
+        self._ensure_cache_tables()
+        if kind is None:
+            return int(self.db.execute("SELECT COUNT(*) FROM cache").fetchone()[0])
+        return int(self.db.execute("SELECT COUNT(*) FROM cache WHERE kind=?", (kind,)).fetchone()[0])
+
+    def unfinished_run(self, corpus: str, signature: str, fingerprint: str) -> int | None:
+        """The latest run of this corpus, signature and input that never finished (was killed)."""
+        self._ensure_cache_tables()
+        row = self.db.execute(
+            """SELECT r.run_id FROM runs r JOIN score_jobs j USING(run_id)
+               WHERE r.finished_at IS NULL AND r.corpus=? AND r.signature=? AND j.fingerprint=?
+               ORDER BY r.run_id DESC LIMIT 1""",
+            (corpus, signature, fingerprint),
+        ).fetchone()
+        return int(row[0]) if row else None
+
+    def record_job(self, run_id: int, fingerprint: str, n_pairs: int) -> None:
+        self._ensure_cache_tables()
+        with self.tx():
+            self.db.execute("INSERT OR REPLACE INTO score_jobs(run_id, fingerprint, n_pairs, updated_at) VALUES (?,?,?,?)",
+                            (run_id, fingerprint, n_pairs, time.time()))
+
+    def run_records(self, run_id: int) -> dict[str, dict[str, Any]]:
+        """Records already committed by one run, by pair id (the finished work of a killed run)."""
+        rows = self.db.execute("SELECT pair_id, record FROM pairs WHERE run_id=?", (run_id,))
+        return {r[0]: json.loads(r[1]) for r in rows}
+
+    def mark_stale_except_run(self, run_id: int) -> int:
+        """After a complete run: every pair it did not produce is stale (kept with its decisions).
+        Done at the end rather than the start, so an interrupted run hides nothing."""
+        with self.tx():
+            cur = self.db.execute("UPDATE pairs SET stale=1 WHERE run_id IS NOT ? AND stale=0", (run_id,))
+            return int(cur.rowcount)
+
+    # ---- added for robustness ----------------------------------------------------------------
+    # Schema versions. meta.schema_version is the version a store was written with; a store from
+    # before it existed reads as v0. MIGRATIONS[n] turns a v(n-1) store into vn, on the open
+    # connection inside the migration's transaction (no COMMIT, no executescript). To change
+    # the schema: bump SCHEMA_VERSION and add MIGRATIONS[SCHEMA_VERSION]; _SCHEMA (CREATE ... IF
+    # NOT EXISTS) already adds new tables, a step adds what it cannot: columns, data changes.
+
+    def schema_version(self) -> int:
+        """The version this store was written with (0: before versions were recorded)."""
+        try:
+            row = self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        except sqlite3.OperationalError:  # no meta table at all
+            return 0
+        return int(row[0]) if row else 0
+
+    def _has_data(self) -> bool:
+        for table in ("pairs", "pair_reviews", "flag_reviews", "added_errors", "audit"):
+            if self.db.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone():
+                return True
+        return False
+
+    def _backup(self, version: int) -> Path:
+        """Copy the store, as it is before a migration, to ``<store>.v<version>.bak`` (kept if
+        one is already there). Read through a second connection: in WAL mode it sees the last
+        committed state while this one holds the write lock."""
+        dest = self.path.with_name(f"{self.path.name}.v{version}.bak")
+        if dest.exists():
+            return dest
+        tmp = dest.with_name(f"{dest.name}.{os.getpid()}.tmp")
+        src, out = sqlite3.connect(self.path), sqlite3.connect(tmp)
+        try:
+            src.backup(out)
+        finally:
+            out.close()
+            src.close()
+        os.replace(tmp, dest)
+        return dest
+
+    @staticmethod
+    def _add_missing_columns(db: sqlite3.Connection) -> list[str]:
+        """v0 → v1. The first stores predate columns added later (``pairs.stale``, ``run_id``
+        and ``updated_at``; ``added_errors.deleted``; reviewers and times on the review tables):
+        add every column of the v1 tables that a table lacks, with its declared type and default.
+        Returns the ``table.column`` names added."""
+        ref = sqlite3.connect(":memory:")
+        try:
+            ref.executescript(_SCHEMA)
+            tables = [r[0] for r in ref.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")]
+            added = []
+            for table in tables:
+                have = {r[1] for r in db.execute(f"PRAGMA table_info({table})")}
+                for _, name, typ, notnull, default, pk in ref.execute(f"PRAGMA table_info({table})"):
+                    if name in have:
+                        continue
+                    if pk or (notnull and default is None):
+                        raise RuntimeError(f"cannot migrate table {table!r}: it lacks {name!r}, which cannot be added")
+                    decl = f"{name} {typ}" + (" NOT NULL" if notnull else "") + (f" DEFAULT {default}" if default is not None else "")
+                    db.execute(f"ALTER TABLE {table} ADD COLUMN {decl}")
+                    added.append(f"{table}.{name}")
+            return added
+        finally:
+            ref.close()
+
+    MIGRATIONS: ClassVar[dict[int, Callable[[sqlite3.Connection], Any]]] = {1: _add_missing_columns}
+
+    def cache_clear(self, kind: str | None = None) -> int:
+        """Drop cached alignments / sentence vectors (all, or one kind); results are untouched."""
+        self._ensure_cache_tables()
+        with self.tx():
+            cur = self.db.execute("DELETE FROM cache" + ("" if kind is None else " WHERE kind=?"), () if kind is None else (kind,))
+            return int(cur.rowcount)

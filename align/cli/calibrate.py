@@ -26,7 +26,9 @@ def run(args: argparse.Namespace) -> int:
     if any(Path(c).name == "test" for c in args.corpora):
         raise InputError("refusing to calibrate on a folder named 'test': a test split is never used for fitting")
     opts = options_from(args)
-    opts.calibrated = False  # fit on the raw evidence, not on a previous model's output
+    from .. import pipeline
+
+    pipeline.COLLECT_EVIDENCE = True
     scorer = Scorer(opts)
     rows, labels, groups = [], [], []
     for path in args.corpora:
@@ -38,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
         with progress_bar(f"scoring {corpus.name}") as update:
             results = scorer.score_pairs(gold_as_pairs(corpus, gold), corpus, update)
         for r, g in zip(results, gold, strict=True):
-            rows.append(features(r.flags, getattr(r, "evidence", None)))
+            rows.append(features(r.flags, r.evidence))
             labels.append(g.label == "error")
             groups.append(f"{corpus.name}/{g.article}")
     model = fit(rows, labels, groups, max_fpr=args.max_fpr)

@@ -132,7 +132,7 @@ def test_pairs_file_and_bad_lines(tmp_path):
     proc = run_cli("score", str(pairs), "--out", str(out))
     assert proc.returncode == 0, proc.stderr
     assert f"{pairs}:2: malformed JSON" in proc.stderr.replace("\n", "")
-    assert f"{pairs}:3: missing or empty field(s): en" in proc.stderr.replace("\n", "")
+    assert f"{pairs}:3: missing field 'en'; skipped" in proc.stderr.replace("\n", "")
     recs = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
     assert [r["pair_id"] for r in recs] == ["p1"]
     r = recs[0]
