@@ -59,7 +59,10 @@ def run_benchmarks(repeat: int = 3, cold: bool = True, quick: bool = False, log=
     out: dict[str, Any] = {
         "align_speedup": al["speedup_bf16"] if scorer.options.bf16 else al["speedup_fp32"],
         "align_agreement": al["agreement_bf16"] if scorer.options.bf16 else al["agreement_fp32"],
+        "align_speedup_bf16": al["speedup_bf16"],
+        "align_agreement_bf16": al["agreement_bf16"],
         "pipeline_pairs_per_s": pipe["pairs_per_s"],
+        "pipeline_cached_pairs_per_s": pipe["cached_pairs_per_s"],
         "pairing_100k_s": big["pairing_s"],
         "pairing_100k_peak_mb": big["peak_mb"],
         "warm_load_s": load["warm_token_s"],  # the alignment model, the one with a cold build
