@@ -10,14 +10,7 @@ browser is never downloaded (no `playwright install`).
 
 from __future__ import annotations
 
-import contextlib
-import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import quote
 
@@ -27,14 +20,12 @@ from align.review_demo import build_gold_store
 from align.review_view import Filters, effective_flags, queue, step
 from align.segment import tokenize
 from align.store import Store
+from tests.e2e.conftest import CHROMIUM, serve_app
 
 pytestmark = pytest.mark.e2e
 
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = REPO / "corpora" / "putin-kim"
-CHROMIUM = os.environ.get("MUQABALA_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 SHOTS_COPY = Path("/tmp/muqabala-shots")
 GLOVE = "قفازًا رائدًا"
 AS_YOU_CONSPIRE = "كما تتآمر ضد الولايات المتحدة الأمريكية"
@@ -67,44 +58,6 @@ def _add_markup_pair(store: Store) -> str:
     return rec["pair_id"]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextlib.contextmanager
-def _serve(db: Path, log_path: Path, *args: str):
-    """`python app.py --db DB ARGS` on a free port, until the block ends; yields its url."""
-    port = _free_port()
-    env = dict(os.environ, GRADIO_ANALYTICS_ENABLED="False", PYTHONUNBUFFERED="1")
-    with open(log_path, "w") as log:
-        proc = subprocess.Popen([sys.executable, "app.py", "--db", str(db), "--port", str(port), *args], cwd=REPO,
-                                env=env, stdout=log, stderr=subprocess.STDOUT)
-        url = f"http://127.0.0.1:{port}/"
-        try:
-            deadline = time.time() + 90
-            while True:
-                if proc.poll() is not None:
-                    pytest.fail(f"app.py exited with {proc.returncode}:\n{log_path.read_text()}")
-                try:
-                    with urllib.request.urlopen(url, timeout=2) as r:
-                        if r.status == 200:
-                            break
-                except OSError:
-                    pass
-                if time.time() > deadline:
-                    pytest.fail(f"app.py did not answer in 90 s:\n{log_path.read_text()}")
-                time.sleep(0.3)
-            yield url
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-
-
 @pytest.fixture(scope="module")
 def app(tmp_path_factory):
     """(base url, db path, markup pair id) of a running `python app.py`."""
@@ -113,16 +66,8 @@ def app(tmp_path_factory):
     store = build_gold_store(CORPUS, db)
     markup = _add_markup_pair(store)
     store.close()
-    with _serve(db, tmp / "server.log") as url:
-        yield url, str(db), markup
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
+    with serve_app(db, tmp / "server.log") as (url, _port):
+        yield url + "/", str(db), markup
 
 
 @pytest.fixture(scope="module")
@@ -503,7 +448,8 @@ def test_auth_login_names_the_reviewer(app, browser, tmp_path):
     """A shared deployment: --auth puts a login in front, and the login names the reviewer. This
     second server works on the same store as the first one, at the same time."""
     _, db, _ = app
-    with _serve(Path(db), tmp_path / "auth.log", "--auth", "dana:s3cret", "--auth", "eli:pw") as url:
+    with serve_app(Path(db), tmp_path / "auth.log", "--auth", "dana:s3cret", "--auth", "eli:pw") as (url, _port):
+        url += "/"
         ctx = browser.new_context()
         page = ctx.new_page()
         page.goto(url)

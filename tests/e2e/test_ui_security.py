@@ -16,12 +16,8 @@ from __future__ import annotations
 import contextlib
 import http.cookiejar
 import json
-import os
 import re
 import socket
-import subprocess
-import sys
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -33,59 +29,18 @@ import pytest
 from align.review_demo import build_gold_store
 from align.review_view import Filters, queue
 from align.store import Store
+from tests.e2e.conftest import serve_app
 
 pytestmark = pytest.mark.e2e
 
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = REPO / "corpora" / "putin-kim"
-CHROMIUM = os.environ.get("MUQABALA_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 NOTE = '<script>window.__xss="note";alert("note")</script><img src=x onerror="window.__xss=\'note\';alert(1)"> ملاحظة'
 CORRECTED = 'قال الرئيس <img src=x onerror="window.__xss=\'corr\';alert(2)"> إن <script>window.__xss="corr"</script>الاتفاق'
 ERR_NOTE = '<img src=x onerror="window.__xss=\'err\';alert(3)"><b>bold?</b>'
 REVIEWER = '<img src=x onerror="window.__xss=\'who\'">'
 TYPED_NOTE = '</textarea><svg onload="window.__xss=\'typed\';alert(4)"></svg><script>alert(5)</script>'
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextlib.contextmanager
-def serve(db: Path, log_path: Path, *args: str):
-    """`python app.py --db DB ARGS` on a free port until the block ends; yields (url, port)."""
-    port = _free_port()
-    env = dict(os.environ, GRADIO_ANALYTICS_ENABLED="False", PYTHONUNBUFFERED="1")
-    with open(log_path, "w") as log:
-        proc = subprocess.Popen([sys.executable, "app.py", "--db", str(db), "--port", str(port), *args], cwd=REPO,
-                                env=env, stdout=log, stderr=subprocess.STDOUT)
-        url = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.time() + 90
-            while True:
-                if proc.poll() is not None:
-                    pytest.fail(f"app.py exited with {proc.returncode}:\n{log_path.read_text()}")
-                try:
-                    with urllib.request.urlopen(url + "/", timeout=2):
-                        break
-                except urllib.error.HTTPError:
-                    break  # it answers (a login wall may refuse)
-                except OSError:
-                    pass
-                if time.time() > deadline:
-                    pytest.fail(f"app.py did not answer in 90 s:\n{log_path.read_text()}")
-                time.sleep(0.3)
-            yield url, port
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
 
 
 @pytest.fixture(scope="module")
@@ -110,17 +65,6 @@ def store(tmp_path_factory):
 
 
 # ---- escaping, in a real browser ----------------------------------------------------------------
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
 def _open(browser, url: str, pid: str):
     ctx = browser.new_context(viewport={"width": 1500, "height": 1100})
     page = ctx.new_page()
@@ -151,7 +95,7 @@ def _assert_inert(page, seen) -> None:
 
 def test_reviewer_text_is_shown_as_text_and_never_runs(store, browser, tmp_path):
     db, pid, _ = store
-    with serve(db, tmp_path / "server.log") as (url, _):
+    with serve_app(db, tmp_path / "server.log") as (url, _):
         ctx, page, seen = _open(browser, url, pid)
         # what the store holds, shown literally: the saved note, the correction, the added error
         assert NOTE in page.inner_text("#muq-extra .pnote")
@@ -205,7 +149,7 @@ def _listening_addresses(port: int) -> set[str]:
 
 def test_it_listens_on_loopback_only_unless_told_otherwise(store, tmp_path):
     db, _, _ = store
-    with serve(db, tmp_path / "server.log") as (url, port):
+    with serve_app(db, tmp_path / "server.log") as (url, port):
         with urllib.request.urlopen(url + "/", timeout=5) as r:
             assert r.status == 200
         # bound to 127.0.0.1 only: another loopback address (or any interface) is refused
@@ -213,7 +157,7 @@ def test_it_listens_on_loopback_only_unless_told_otherwise(store, tmp_path):
             pass
         if Path("/proc/net/tcp").exists():
             assert _listening_addresses(port) == {"0100007F"}  # 127.0.0.1, nothing else
-    with serve(db, tmp_path / "server2.log", "--host", "0.0.0.0") as (_, port):
+    with serve_app(db, tmp_path / "server2.log", "--host", "0.0.0.0") as (_, port):
         with socket.create_connection(("127.0.0.2", port), timeout=3):
             pass  # told otherwise: it does listen everywhere
     assert "without --auth" in (tmp_path / "server2.log").read_text()  # and says what that means
@@ -275,7 +219,7 @@ def test_with_auth_nothing_is_reachable_without_logging_in(store, tmp_path):
                        "trigger_id": None}).encode()
     predict = json.dumps({"data": [None] * 7, "session_hash": "abcdefgh"}).encode()
     jh = {"Content-Type": "application/json"}
-    with serve(db, tmp_path / "auth.log", "--auth", "dana:s3cret") as (url, _):
+    with serve_app(db, tmp_path / "auth.log", "--auth", "dana:s3cret") as (url, _):
         # the page itself is only the login form: no data, no component tree, no API description
         for path in ("/", f"/?pair={quote(pid, safe='')}", "/?all_endpoints=true", "/?view=api"):
             code, _, body = _http(url + path)
@@ -353,7 +297,7 @@ def test_with_auth_every_route_of_the_app_refuses_or_gives_nothing(store, tmp_pa
     demo.queue()
     routes = sorted(set(_route_table(gr.routes.App.create_app(demo).routes)))
     assert len(routes) > 40 and ("POST", "/gradio_api/queue/join") in routes  # (the table was read)
-    with serve(db, tmp_path / "auth.log", "--auth", "dana:s3cret") as (url, _):
+    with serve_app(db, tmp_path / "auth.log", "--auth", "dana:s3cret") as (url, _):
         failures = []
         for method, path in routes:
             concrete = re.sub(r"\{[^}:]+(?::path)?\}", "abcdefgh", path)
