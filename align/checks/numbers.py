@@ -69,6 +69,18 @@ def _kinds_compatible(e: Quantity, a: Quantity) -> bool:
     return a.loose and fe in ("ordinal", "cardinal") and fa in ("ordinal", "cardinal")
 
 
+_AR_METRES = ("متر", "مترا", "متراً", "أمتار", "م")
+
+
+def _metres_not_millions(e: Quantity, a: Quantity, ar_text: str) -> bool:
+    """A glued "m" is millions (£200m) or metres (the 200m freestyle): the Arabic settles it
+    when the bare number is followed by a metre word («200 متر»)."""
+    if (e.scale or "").lower() != "m" or e.value / 1e6 != a.value:
+        return False
+    after = ar_text[a.end :].split(maxsplit=1)  # offsets index the whole article
+    return bool(after) and after[0].strip("،.,") in _AR_METRES
+
+
 def _num(v: float) -> str:
     return str(int(v)) if v == int(v) else f"{v:g}"
 
@@ -183,6 +195,7 @@ class NumbersCheck(Check):
         match(lambda e, a: same_quantity(e, a) and _units_equal(e, a) and _family(e) == _family(a))
         match(lambda e, a: same_quantity(e, a) and _units_equal(e, a))
         match(same_quantity)
+        match(lambda e, a: _metres_not_millions(e, a, ctx.pair.ar_text))
 
         flags: list[Flag] = []
         # equal numbers, different time units: «ثلاثة أشهر» for "three years"

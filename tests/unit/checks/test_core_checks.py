@@ -54,8 +54,29 @@ def test_stray_article(ar, expected):
         ("STR/KCNA عبر Getty Images", "STR/KCNA VIA KNS/AFP via Getty Images", [], None),
         ("صواريخ من طراز KN-23", "ballistic missiles", [], None),
         ("تابعونا @muqabala و #غزة https://x.com/a", "follow us", [], None),
-        ("قال إن الـ deal كان جيدا", "said the deal was good", [], None),  # the source has it: allowed
-        ("قال إن الصفقة كانت good", "said the deal was fine", ["good"], "minor"),
+        # an English dictionary word kept in Latin letters is untranslated, even when the source has it
+        ("قال إن الـ deal كان جيدا", "said the deal was good", ["deal"], "major"),
+        ("قال إن الصفقة كانت good", "said the deal was fine", ["good"], "major"),
+        ("أعلنت الحكومة الطوارئ في خمس districts شمالي البلاد.", "The government declared an emergency in five districts in the north.",
+         ["districts"], "major"),
+        ("نقلت Reuters عن مصادر أن الاتفاق قريب", "Sources told Reuters the deal was close", [], None),  # a name, as the source writes it
+        ("سافر الوفد of الحكومة إلى باريس", "The government delegation travelled to Paris", ["of"], "minor"),  # a function word
+        # abbreviations and names with an established Arabic form: minor
+        ("وبلغ العجز 4% من GDP هذا العام", "The deficit reached 4% of GDP this year", ["GDP"], "minor"),
+        ("ألغى الحكم الهدف بعد مراجعة VAR", "The referee disallowed the goal after a VAR review", ["VAR"], "minor"),
+        ("كتب الوزير على X أنه سيستقيل", "The minister wrote on X that he would resign", ["X"], "minor"),
+        ("نشرت الشركة صورة على Instagram", "The company posted a photo on Instagram", ["Instagram"], "minor"),
+        # X that is not the platform (a variable, a letter) is left alone
+        ("اختار المشاركون الخيار X في الاستطلاع", "Participants picked option X in the poll", [], None),
+        # faithful Latin tokens
+        ("أعلنت الشركة عن هاتف iPhone 15 الجديد", "The company unveiled the new iPhone 15", [], None),
+        ("يبلغ طول الطريق 120 km تقريبا", "The road is about 120 km long", [], None),
+        ("بلغ الناتج المحلي الإجمالي (GDP) نحو تريليون دولار", "GDP reached about $1 trillion", [], None),  # a gloss
+        ("رفع المتظاهرون شعار \"stay home\" في الساحة", "Protesters chanted \"stay home\" in the square", [], None),  # quoted as it is
+        ("قالت أورسولا von der Leyen إن الاتحاد مستعد", "Ursula von der Leyen said the union was ready", [], None),  # a name run
+        ("ونشر الحساب: we will never give up on our people today وأضاف", "The account posted: we will never give up on our people today", [],
+         None),  # an English passage
+        ("تحدث رئيس الوزراء إلى BBC News أمس", "The prime minister spoke to BBC News yesterday", [], None),
     ],
 )
 def test_latin_script(ar, en, expected, severity):
@@ -64,6 +85,21 @@ def test_latin_script(ar, en, expected, severity):
     assert spans(flags, ctx) == expected
     if severity:
         assert flags[0].severity == severity and flags[0].category == "untranslated"
+
+
+def test_latin_script_suggests_the_arabic_form():
+    ctx = make_ctx("وبلغ العجز 4% من GDP هذا العام", "The deficit reached 4% of GDP this year", resources=Resources())
+    (f,) = LatinScript().run(ctx)
+    assert f.suggestion == "الناتج المحلي الإجمالي"
+    ctx = make_ctx("حذف الوزير منشورا على X بعد الانتقادات", "The minister deleted a post on X after criticism", resources=Resources())
+    (f,) = LatinScript().run(ctx)
+    assert f.suggestion == "منصة إكس" and f.severity == "minor"
+
+
+def test_latin_script_english_only_span_is_not_flagged():
+    ar = "They took the glass he drank from and wiped down the chair."
+    ctx = make_ctx(ar, ar, resources=Resources())
+    assert LatinScript().run(ctx) == []
 
 
 @pytest.mark.parametrize(

@@ -12,21 +12,15 @@ from hypothesis import strategies as st
 from align.checks.base import PairContext, build_checks, registry
 from align.checks.numbers import NumbersCheck
 from align.numerals import parse_ar
-from align.records import Link, Pair
+from align.records import Pair
 from align.segment import tokenize
+from tests.conftest import make_ctx
 
 CORPUS = Path(__file__).resolve().parents[3] / "corpora" / "putin-kim"
 
 
 def ctx_of(en: str, ar: str, links: list[tuple[str, str]] | None = None) -> PairContext:
-    pair = Pair("t", None, None, ar, 0, len(ar), en, 0, len(en))
-    at, et = tokenize(ar, lang="ar"), tokenize(en, lang="en")
-    lk = []
-    for a, e in links or []:
-        i = next(i for i, t in enumerate(at) if t.text == a)
-        j = next(j for j, t in enumerate(et) if t.text == e)
-        lk.append(Link(i, j, 0.9))
-    return PairContext(pair, at, et, links=lk)
+    return make_ctx(ar, en, links)
 
 
 def run(en: str, ar: str, links: list[tuple[str, str]] | None = None):
@@ -249,3 +243,26 @@ def test_never_crashes_and_spans_are_valid(en, ar):
 @given(en=st.text(max_size=60), ar=st.text(max_size=60))
 def test_any_unicode(en, ar):
     NumbersCheck().run(ctx_of(en, ar))
+
+
+@pytest.mark.parametrize(("en", "ar", "flagged"), [
+    ("She won the 200m freestyle final.", "فازت في نهائي سباق 200 متر حرة.", False),
+    ("She won the 400m hurdles.", "فازت في سباق 400 م حواجز.", False),
+    ("The club paid £200m for the stadium.", "دفع النادي 200 مليون جنيه إسترليني لشراء الملعب.", False),
+    ("The club paid £200m for the stadium.", "دفع النادي 200 جنيه إسترليني لشراء الملعب.", True),
+])
+def test_glued_m_is_millions_or_metres(en, ar, flagged):
+    flags = run(en, ar)
+    assert bool(flags) is flagged, [f.message for f in flags]
+
+
+def test_glued_m_reads_the_article_not_the_pair_offsets():
+    # the pair is the second sentence of its article: offsets index the article text
+    from align.records import Pair
+
+    art = "مقدمة الخبر هنا. فازت في نهائي سباق 200 متر حرة."
+    en = "She won the 200m freestyle final."
+    s0 = art.index("فازت")
+    ctx = make_ctx(art, en)
+    ctx = PairContext(Pair("t", None, None, art, s0, len(art), en, 0, len(en)), tokenize(art, s0, len(art), "ar"), ctx.en_tokens)
+    assert NumbersCheck().run(ctx) == []

@@ -1,0 +1,300 @@
+"""The senses check: a polysemous English news word rendered in a wrong sense ("plant" →
+«نبتة», "strain" → «إجهاد», "coach" → «الحافلة»), with faithful renderings and other senses of
+the same words that must stay quiet. All sentences are invented for these tests."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from align.checks.base import PairContext, registry
+from align.checks.senses import (
+    LEXICON,
+    WrongSense,
+    ar_whole_forms,
+    find_ar,
+    load_senses,
+    parse_row,
+    read_rows,
+)
+from align.polarity import ar_cores
+from align.records import Pair
+from align.resources import PairTexts
+from align.segment import tokenize
+from tests.conftest import make_ctx
+
+
+def run(ar, en, links=None, resources=None):
+    ctx = make_ctx(ar, en, links, resources)
+    return ctx, WrongSense().run(ctx)
+
+
+def ar_spans(ctx, flags):
+    return [ctx.pair.ar_text[f.ar_start : f.ar_end] for f in flags]
+
+
+def test_registered():
+    assert registry()["senses"] is WrongSense
+
+
+# (Arabic, English, flagged Arabic span, severity, suggestion)
+ERRORS = [
+    # economy and business
+    ("ستغلق الشركة نبتتها للسيارات العام المقبل، ما يهدد 900 وظيفة.",
+     "The company will shut its car plant next year, putting 900 jobs at risk.", "نبتتها", "major", "مصنع"),
+    ("أبقى البنك المركزي معدلات الاهتمام دون تغيير.", "The central bank kept interest rates unchanged.", "الاهتمام", "major", "فائدة"),
+    ("راهن البائعون القصيرون على تراجع سهم الشركة.", "Short sellers have bet against the company's stock.", "القصيرون", "major", "المكشوف"),
+    ("أقر البرلمان الفاتورة بأغلبية 200 صوت مقابل 150.", "Parliament passed the bill by 200 votes to 150.", "الفاتورة", "major", "مشروع قانون"),
+    # health
+    ("رصد العلماء إجهادا جديدا من الفيروس لدى الخنازير.", "Scientists found a new strain of the virus in pigs.", "إجهادا", "major", "سلالة"),
+    ("وافقت الجهات التنظيمية على المخدر لمرضى السكري.", "Regulators approved the drug for patients with diabetes.", "المخدر", "major", "دواء"),
+    ("أبلغ مسؤولو الصحة عن 40 قضية جديدة من الكوليرا.", "Health officials reported 40 new cases of cholera.", "قضية", "major", "حالة"),
+    # war and politics
+    ("أسفر إضراب جوي إسرائيلي عن مقتل خمسة أشخاص.", "An Israeli air strike killed five people.", "إضراب", "major", "ضربة"),
+    ("اعتذرت الوزيرة عن منصب على إنستغرام.", "The minister apologised for a post on Instagram.", "منصب", "major", "منشور"),
+    ("نشرت الصحيفة عروض أسعار من خطاب الرئيس.", "The newspaper published quotes from the president's speech.", "عروض أسعار", "major", "اقتباس"),
+    ("اعتقل الجيش عشرة أشخاص في البنك الغربي.", "The army arrested ten people in the West Bank.", "البنك", "major", "الضفة"),
+    # sport
+    ("انتهى عود الثقاب بالتعادل بعد أن أضاف الحكم خمس دقائق.", "The match ended in a draw after the referee added five minutes.",
+     "عود الثقاب", "major", "مباراة"),
+    ("أشادت الحافلة بلاعبيها بعد الفوز.", "The coach praised his players after the win.", "الحافلة", "major", "مدرب"),
+    ("رفع الفوز النادي إلى أعلى الطاولة.", "The win lifted the club to the top of the table.", "الطاولة", "minor", "جدول الترتيب"),
+    ("يونايتد يغرق سيتي في الوقت القاتل", "United sink City at the death", "يغرق", "major", "تغلب"),
+    ("سجل المهاجم 20 هدفا في 35 ظهورا هذا الموسم.", "The striker scored 20 goals in 35 appearances this season.", "ظهورا", "minor", "مباراة"),
+]
+
+
+@pytest.mark.parametrize(("ar", "en", "span", "severity", "suggestion"), ERRORS)
+def test_errors(ar, en, span, severity, suggestion):
+    ctx, flags = run(ar, en)
+    assert ar_spans(ctx, flags) == [span], [f.message for f in flags]
+    f = flags[0]
+    assert f.severity == severity and f.suggestion == suggestion
+    assert f.category in ("mistranslation", "terminology")
+    assert f.en_start is not None and ctx.pair.en_text[f.en_start : f.en_end]
+
+
+def test_terminology_rows_are_flagged_as_terminology():
+    _, flags = run("أبقى البنك المركزي معدلات الاهتمام دون تغيير.", "The central bank kept interest rates unchanged.")
+    assert flags[0].category == "terminology"
+    _, flags = run("أشادت الحافلة بلاعبيها بعد الفوز.", "The coach praised his players after the win.")
+    assert flags[0].category == "mistranslation"
+    assert "coach" in flags[0].message and "الحافلة" in flags[0].message
+
+
+FAITHFUL = [
+    # the accepted rendering
+    ("ستغلق الشركة مصنعها للسيارات العام المقبل.", "The company will shut its car plant next year."),
+    ("رصد العلماء سلالة جديدة من الفيروس لدى الخنازير.", "Scientists found a new strain of the virus in pigs."),
+    ("أبقى البنك المركزي أسعار الفائدة دون تغيير.", "The central bank kept interest rates unchanged."),
+    ("أشاد المدرب بلاعبيه بعد الفوز.", "The coach praised his players after the win."),
+    ("انتهت المباراة بالتعادل.", "The match ended in a draw."),
+    ("حذفت الوزيرة منشورا على إنستغرام.", "The minister deleted a post on Instagram."),
+    ("قتلت غارة جوية إسرائيلية خمسة أشخاص.", "An Israeli air strike killed five people."),
+    # the other sense is the right one here: no cue for the news sense, or a cue against it
+    ("تعتمد النباتات والحيوانات على المياه.", "Plants and animals depend on water."),
+    ("تنمو النبتة في التربة الرطبة.", "The plant grows in moist soil."),
+    ("وضع النزاع ضغطا كبيرا على المستشفيات.", "The conflict has put a heavy strain on hospitals."),
+    ("أضرب العمال عن العمل احتجاجا على الأجور.", "Workers went on strike over pay."),
+    ("انقلبت الحافلة على الطريق السريع ما أدى إلى إصابة 20 راكبا.", "The coach overturned on the motorway, injuring 20 passengers."),
+    ("استقال من منصبه في مارس.", "He resigned from his post in March."),
+    ("ضبطت الشرطة مخدرات بقيمة مليون دولار.", "Police seized drugs worth $1m."),
+    ("أشعلت عود ثقاب لإضاءة الشمعة.", "She lit a match to light the candle."),
+    ("غرقت العبارة قبالة الساحل.", "The ferry sank off the coast."),
+    ("جلس الطرفان إلى طاولة المفاوضات.", "The two sides sat down at the negotiating table."),
+    ("أبدى المستثمرون اهتماما قويا بطرح السندات.", "Investors showed strong interest in the bond sale."),
+    ("أخمد رجال الإطفاء الحريق بعد ساعات.", "Firefighters put out the fire after hours."),
+    ("ومن المرجح أن الحرائق نجمت عن البرق، بحسب مسؤولين.", "Officials said the fires were likely caused by lightning."),
+    ("أطلقت الشرطة الغاز المسيل للدموع على المتظاهرين.", "Police fired tear gas at protesters."),
+    ("قال إن الإمدادات الغذائية تنفد في البلدة.", "He said food supplies were running low in the town."),
+    ("تشكل صحته على المدى الطويل الأولوية الأولى.", "His long-term health comes first."),
+    ("غرقت البلاد في الركود.", "The country sank into recession."),
+    ("وفي هذه الحالة، قضت المحكمة بأن العقد باطل.", "In this case, the court ruled that the contract was void."),
+    ("يشكل الاتفاق علامة فارقة في العلاقات بين البلدين.", "The agreement marks a milestone in relations between the two countries."),
+    ("قدمت الشركة عرضا ثابتا للموظفين.", "The company made a firm offer to employees."),
+    ("فحص خبراء مستقلون الجثة.", "Independent experts examined the body."),
+    ("ألحقت الرياح أضرارا بالنباتات في المنطقة.", "Wind damaged plants in the region."),
+    ("حضر وزراء في الحكومة الحفلة.", "Government ministers attended the party."),
+    ("سيخضع المرضى لتجربة سريرية جديدة.", "Patients will take part in a new clinical trial."),
+    # a social-media post with an aligned word that is not the wrong sense
+    ("كتبت في منشورها أن الاحتجاجات ستستمر.", "In her post, she wrote that the protests would continue."),
+]
+
+
+@pytest.mark.parametrize(("ar", "en"), FAITHFUL)
+def test_faithful(ar, en):
+    _, flags = run(ar, en)
+    assert flags == [], [f.message for f in flags]
+
+
+@pytest.mark.parametrize("ar", [
+    "حذفت منصباً على إكس", "حذفت المنصب على إكس", "وفي المنصب على إكس", "حذفت منصبها على إكس", "حذفت بمنصب على إكس",
+])
+def test_clitics_and_tanween(ar):
+    ctx, flags = run(ar, "She deleted a post on X")
+    assert len(flags) == 1 and "منصب" in ar_spans(ctx, flags)[0]
+
+
+@pytest.mark.parametrize("ar", ["رصد العلماء اجهادا جديدا للفيروس", "رصد العلماء إجهاداً جديداً للفيروس",
+                                "رصد العلماء الإجهاد الجديد للفيروس", "رصد العلماء إجهادٌ جديد للفيروس"])
+def test_hamza_tanween_variants(ar):
+    _, flags = run(ar, "Scientists identified a new strain of the virus")
+    assert len(flags) == 1
+
+
+@pytest.mark.parametrize("ar", ["ستغلق الشركة نبتتها في الشمال", "ستغلق الشركة النبتة الشمالية", "ستغلق الشركة نبتات الشمال",
+                                "ستغلق الشركة والنبتة في الشمال"])
+def test_ta_marbuta_and_plural(ar):
+    _, flags = run(ar, "The carmaker will close its northern plant")
+    assert len(flags) == 1
+
+
+def test_english_inflection_and_hyphenated_compound():
+    _, flags = run("ستغلق الشركة نبتاتها في الشمال", "The carmaker will close its northern plants")
+    assert len(flags) == 1
+    ctx, flags = run("ستستمر رعاية الطوارئ أثناء الخروج", "Emergency care will continue during the walk-out")
+    assert ar_spans(ctx, flags) == ["الخروج"]
+
+
+def test_accepted_anywhere_in_the_sentence_blocks():
+    # «مصنع» elsewhere in the sentence: the translator knew the sense; stay quiet
+    _, flags = run("ستغلق الشركة المصنع، وقالت إن النبتة قديمة", "The carmaker will close the plant, saying the plant is old")
+    assert flags == []
+
+
+def test_wrong_rendering_must_be_near_the_aligned_words():
+    # «الحافلة» renders "bus" here; the coach is «المدرب», but the link points away from the bus
+    ar = "قال المدرب إن اللاعبين وصلوا متأخرين بعد أن تعطلت الحافلة في الطريق إلى الملعب"
+    en = "The coach said the players arrived late after the bus broke down on the way to the stadium"
+    _, flags = run(ar, en, links=[("المدرب", "coach"), ("الحافلة", "bus")])
+    assert flags == []
+    ar = "قالت الحافلة إن الفريق لعب جيدا وإن اللاعبين يستحقون الفوز في هذه المباراة الصعبة"
+    en = "The coach said the team played well and the players deserved to win this difficult match"
+    ctx, flags = run(ar, en, links=[("الحافلة", "coach")])
+    assert ar_spans(ctx, flags) == ["الحافلة"]
+
+
+def test_wrong_word_linked_to_another_english_word_is_not_flagged():
+    ar = "بعد المباراة قال المسؤول إن الحافلة تعطلت"
+    en = "After the match, the coach said the van had broken down"
+    _, flags = run(ar, en, links=[("الحافلة", "van")])
+    assert flags == []
+    ctx, flags = run(ar, en)  # without the link, «الحافلة» may be the coach
+    assert ar_spans(ctx, flags) == ["الحافلة"]
+
+
+def test_positional_cues():
+    # "fuel" is a verb after "to"/"help": feed a conflict; a noun before "prices"
+    ctx, flags = run("أرسلت أسلحة للمساعدة في الوقود الحرب", "It sent weapons to help fuel the war")
+    assert ar_spans(ctx, flags) == ["الوقود"]
+    _, flags = run("ارتفعت أسعار الوقود بسبب الحرب", "Fuel prices rose because of the war")
+    assert flags == []
+
+
+def _article_resources(*pairs):
+    class Res:
+        pair_texts = PairTexts()
+
+    res = Res()
+    for p in pairs:
+        res.pair_texts.add(p)
+    return res
+
+
+def test_one_sense_per_discourse():
+    """A sentence without a cue takes the sense of the same word elsewhere in the article."""
+    en1, ar1 = "She deleted a post on X on Sunday.", "حذفت منشورا على إكس يوم الأحد."
+    en2, ar2 = "In the post, she criticised the court.", "وفي المنصب، انتقدت المحكمة."
+    p1 = Pair("p1", "art", "s1", ar1, 0, len(ar1), en1, 0, len(en1))
+    p2 = Pair("p2", "art", "s2", ar2, 0, len(ar2), en2, 0, len(en2))
+    res = _article_resources(p1, p2)
+    ctx = PairContext(p2, tokenize(ar2, lang="ar"), tokenize(en2, lang="en"), [], None, res)
+    assert ar_spans(ctx, WrongSense().run(ctx)) == ["المنصب"]
+    # without the article (or with the word only in a job sense there), no cue: quiet
+    _, flags = run(ar2, en2)
+    assert flags == []
+    en1 = "She was appointed to the post in 2019."
+    p1 = Pair("p1", "art", "s1", ar1, 0, len(ar1), en1, 0, len(en1))
+    res = _article_resources(p1, p2)
+    ctx = PairContext(p2, tokenize(ar2, lang="ar"), tokenize(en2, lang="en"), [], None, res)
+    assert WrongSense().run(ctx) == []
+
+
+def test_source_document_is_the_discourse_too():
+    en = "She deleted a post on X on Sunday. In the post, she criticised the court."
+    ar = "وفي المنصب، انتقدت المحكمة."
+    start = en.index("In the post")
+    pair = Pair("p", None, None, ar, 0, len(ar), en, start, len(en))
+    ctx = PairContext(pair, tokenize(ar, lang="ar"), tokenize(en, start, len(en), "en"), [], None, None)
+    assert ar_spans(ctx, WrongSense().run(ctx)) == ["المنصب"]
+
+
+# ---- the lexicon
+
+
+def test_every_row_parses_with_accepted_and_wrong():
+    rows = read_rows(LEXICON)
+    assert len(rows) >= 150
+    senses = load_senses()
+    assert len(senses) == len(rows)
+    for s in senses:
+        assert s.en and all(s.en), s.line
+        assert s.accepted and s.wrong and all(s.accepted) and all(s.wrong), s.line
+        assert s.note, s.line
+        assert s.severity in ("minor", "major", "critical") and s.category in ("mistranslation", "terminology")
+
+
+def _prep(text):
+    toks = tokenize(text, lang="ar")
+    return [ar_cores(t.text) for t in toks], [ar_whole_forms(t.text) for t in toks]
+
+
+def test_every_row_can_fire():
+    """Each wrong rendering matches its own text, and no accepted rendering of the row matches
+    it (a row whose wrong rendering is also accepted could never flag)."""
+    for s in load_senses():
+        for text, term in zip(s.wrong_text, s.wrong, strict=True):
+            cores, whole = _prep(text)
+            assert find_ar(term, cores, whole) is not None, (s.line, text)
+            for acc_text, acc in zip(s.accepted_text, s.accepted, strict=True):
+                assert find_ar(acc, cores, whole) is None, (s.line, text, acc_text)
+        for text, term in zip(s.accepted_text, s.accepted, strict=True):
+            assert find_ar(term, *_prep(text)) is not None, (s.line, text)
+
+
+def test_lexicon_is_general_news_vocabulary():
+    terms = {s.en_text.lower() for s in load_senses()}
+    for w in ("plant", "strain", "strike", "match", "coach", "post", "quote", "table", "sink", "drug", "trial", "bill", "cabinet"):
+        assert w in terms, w
+    assert len(terms) >= 150
+
+
+def test_bad_rows_are_refused():
+    with pytest.raises(ValueError):
+        parse_row(["plant", "factory", "", "نبتة", "note"])
+    with pytest.raises(ValueError):
+        parse_row(["plant", "factory", "مصنع", "نبتة", "note", "huge"])
+    s = parse_row(["plant", "factory|!garden|<car|>closure", "مصنع", "نبتة", "a factory"])
+    assert s.severity == "major" and s.category == "mistranslation"
+    assert [(c.negative, c.side) for c in s.cues] == [(False, ""), (True, ""), (False, "<"), (False, ">")]
+
+
+def test_whole_word_matching():
+    assert "صف" in ar_whole_forms("الصف") and "صف" not in ar_whole_forms("وصف")
+    ctx, flags = run("اندلع صف بين الحكومة والنقابات حول الأجور", "A row broke out between the government and the unions over pay")
+    assert ar_spans(ctx, flags) == ["صف"]
+    _, flags = run("وصف الوزير الصف الأمامي بأنه ممتلئ", "The minister said the front row was full")
+    assert flags == []
+
+
+def test_cheap():
+    en = "The coach said the team played well, but the club's plant in the north will close and 900 jobs are at risk."
+    ar = "قال المدرب إن الفريق لعب جيدا، لكن مصنع النادي في الشمال سيغلق و900 وظيفة معرضة للخطر."
+    ctx = make_ctx(ar, en)
+    check = WrongSense()
+    check.run(ctx)
+    t0 = time.perf_counter()
+    for _ in range(200):
+        check.run(ctx)
+    assert (time.perf_counter() - t0) / 200 < 0.005
