@@ -319,7 +319,7 @@ def _en_ar_index() -> dict[str, dict[str, Translation]]:
             head, n = _item_head(item)
             if n == 1:
                 add(head, hw, AR_EN, 2.0 - 0.05 * min(i, 10))
-    bw = tl._buckwalter()
+    bw = tl.buckwalter()
     if bw is not None:
         for _stem, entries in bw.stems.items():
             for _cat, pos, gloss, lemma in entries:
@@ -437,6 +437,7 @@ _DERIVATIONAL = frozenset(
 ) | {""}
 
 
+@lru_cache(maxsize=1 << 17)
 def related_lemmas(a: str, b: str) -> bool:
     """Two English words of one family: a shared stem of five letters or more followed on
     each side by nothing or a derivational ending (document/documentation, military/

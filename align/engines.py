@@ -97,7 +97,7 @@ def check_batch(batch: Batch, config: CheckConfig, resources: Any) -> Batch:
     """Pure given the resources: the checks, fidelity and record of each pair of the batch."""
     from .cache import from_bytes
     from .checks import PairContext, build_checks
-    from .pipeline import finish_pair
+    from .pipeline import finish_batch
     from .records import Pair
     from .segment import tokenize
     from .wordalign import match
@@ -110,13 +110,13 @@ def check_batch(batch: Batch, config: CheckConfig, resources: Any) -> Batch:
     if checks is None:
         checks = _CHECKS[config.checks] = build_checks(list(config.checks) if config.checks else None)
     models = dict(config.models)
-    records = []
+    ctxs = []
     for i in range(len(batch["pair_id"])):
         p = Pair(*(batch[f][i] for f in PAIR_FIELDS))
         sim = from_bytes(batch["sim"][i])
-        ctx = PairContext(p, tokenize(p.ar_text, p.ar_start, p.ar_end, "ar"), tokenize(p.en_text, p.en_start, p.en_end, "en"),
-                          match(sim, batch["method"][i]), sim, resources)
-        records.append(json.dumps(finish_pair(ctx, checks, models).to_json(), ensure_ascii=False))
+        ctxs.append(PairContext(p, tokenize(p.ar_text, p.ar_start, p.ar_end, "ar"), tokenize(p.en_text, p.en_start, p.en_end, "en"),
+                                match(sim, batch["method"][i]), sim, resources))
+    records = [json.dumps(r.to_json(), ensure_ascii=False) for r in finish_batch(ctxs, checks, models)]
     return {"pair_id": list(batch["pair_id"]), "record": records}
 
 

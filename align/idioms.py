@@ -5,6 +5,7 @@ light-stem sequence on the Arabic side, so inflection and clitics do not hide a 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from .corpus import Problems, read_text
@@ -28,15 +29,26 @@ def _ar_keys(s: str) -> tuple[str, ...]:
 
 
 def load_idioms(path: Path | str, problems: Problems | None = None) -> list[Idiom]:
+    """The idiom list; parsed once per distinct file content (a scorer builds its resources
+    for every run, and parsing lemmatises and stems about 2,000 phrases)."""
     problems = problems or Problems()
     text = read_text(Path(path), problems) or ""
+    idioms, bad = _parse_idioms(str(path), text)
+    for where, message in bad:
+        problems.report(where, message)
+    return list(idioms)
+
+
+@lru_cache(maxsize=8)
+def _parse_idioms(path: str, text: str) -> tuple[tuple[Idiom, ...], tuple[tuple[str, str], ...]]:
     out: list[Idiom] = []
+    bad: list[tuple[str, str]] = []
     for n, line in enumerate(text.split("\n"), 1):
         if not line.strip() or line.startswith("#") or (n == 1 and line.startswith("en\t")):
             continue
         cols = line.split("\t")
         if len(cols) < 3 or not cols[0].strip():
-            problems.report(f"{path}:{n}", "expected en<TAB>accepted<TAB>calques<TAB>note")
+            bad.append((f"{path}:{n}", "expected en<TAB>accepted<TAB>calques<TAB>note"))
             continue
         en = cols[0].strip().lower()
         lemmas = tuple(en_lemma(t.norm) for t in tokenize(en, lang="en"))
@@ -46,15 +58,16 @@ def load_idioms(path: Path | str, problems: Problems | None = None) -> list[Idio
             continue
         out.append(Idiom(en, lemmas, tuple(_ar_keys(a) for a in acc), tuple(acc),
                          tuple(k for k in (_ar_keys(c) for c in cal) if k), cols[3].strip() if len(cols) > 3 else ""))
-    return out
+    return tuple(out), tuple(bad)
 
 
-def find_in_en(idiom: Idiom, en_tokens: list[Token]) -> list[tuple[int, int]]:
-    """Token ranges (inclusive) of the idiom in the English tokens."""
-    lem = [en_lemma(t.norm) for t in en_tokens]
-    n = len(idiom.lemmas)
-    return [(i, i + n - 1) for i in range(len(lem) - n + 1)
-            if all(_same(lem[i + k], en_tokens[i + k].norm, idiom.lemmas[k]) for k in range(n))]
+def find_in_en(idiom: Idiom, en_tokens: list[Token], lemmas: list[str] | None = None) -> list[tuple[int, int]]:
+    """Token ranges (inclusive) of the idiom in the English tokens (``lemmas``: theirs, if
+    the caller has them, as a check looking for hundreds of idioms in one pair does)."""
+    lem = lemmas if lemmas is not None else [en_lemma(t.norm) for t in en_tokens]
+    n, want = len(idiom.lemmas), idiom.lemmas
+    starts = [i for i in range(len(lem) - n + 1) if _same(lem[i], en_tokens[i].norm, want[0])]
+    return [(i, i + n - 1) for i in starts if all(_same(lem[i + k], en_tokens[i + k].norm, want[k]) for k in range(1, n))]
 
 
 def _same(lemma: str, norm: str, want: str) -> bool:

@@ -7,6 +7,8 @@ English lemma for grouping phrases (not for display).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .normalize import ar_stem_light, normalize_ar
 
 EN_STOPWORDS = frozenset(
@@ -30,10 +32,13 @@ AR_STOPWORDS = frozenset(
 )
 
 
+# memoised, like the other word-level tests here: every check asks them of the same words
+@lru_cache(maxsize=1 << 16)
 def is_en_content(norm: str) -> bool:
     return norm not in EN_STOPWORDS and any(ch.isalpha() for ch in norm) and len(norm) > 1
 
 
+@lru_cache(maxsize=1 << 16)
 def is_ar_content(norm: str) -> bool:
     w = normalize_ar(norm)
     return w not in AR_STOPWORDS and ar_stem_light(w) not in AR_STOPWORDS and len(w) > 1 and not w.isdigit()
@@ -57,6 +62,7 @@ _IRREGULAR = {"men": "man", "women": "woman", "children": "child", "people": "pe
               "torn": "tear", "did": "do", "done": "do", "was": "be", "were": "be", "been": "be"}
 
 
+@lru_cache(maxsize=1 << 16)
 def en_lemma(norm: str) -> str:
     """Crude English lemma for grouping (gifts → gift, marked → mark, leaders → leader)."""
     w = norm.lower().replace("’", "'")

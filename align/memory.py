@@ -158,12 +158,22 @@ class TranslationMemory:
             for n in range(2, max_n + 1):
                 for i in range(len(keys) - n + 1):
                     where[tuple(keys[i : i + n])].setdefault(pid, (spans[i][0], spans[i + n - 1][1]))
+        # only the n-grams of a key's own pairs can qualify: an inverted index keeps this
+        # linear in the corpus (scanning every n-gram for every key was quadratic)
+        order = {g: k for k, g in enumerate(where)}
+        grams_of: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        for gram, occ in where.items():
+            if len(occ) >= 2:
+                for pid in occ:
+                    grams_of[pid].append(gram)
         table: dict[tuple[str, ...], list[PhraseRendering]] = {}
         for key, pids in self._bigrams.items():
             if len(pids) < 2:
                 continue
             found = []
-            for gram, occ in where.items():
+            hits = Counter(g for p in pids for g in grams_of.get(p, ()))
+            for gram in sorted((g for g, c in hits.items() if c >= 2), key=order.__getitem__):
+                occ = where[gram]
                 inside = [p for p in occ if p in pids]
                 texts = {self._ar[p][2][occ[p][0]:occ[p][1]] + "|" + str(self._ar[p][3]) + str(occ[p][0]) for p in inside}
                 if len(inside) < 2 or len(texts) < 2 or len(inside) < len(occ):

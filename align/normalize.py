@@ -37,6 +37,8 @@ def to_ascii_digits(text: str) -> str:
     return text.translate(_DIGITS).replace("٫", ".").replace("٬", ",")
 
 
+# memoised: the checks normalise the same few hundred words tens of thousands of times a corpus
+@lru_cache(maxsize=1 << 18)
 def normalize_ar(text: str) -> str:
     """Drop diacritics/tatweel/invisibles, unify alef, hamza carriers, ya and ta marbuta."""
     text = unicodedata.normalize("NFKC", text) if not text.isascii() else text

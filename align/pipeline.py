@@ -66,7 +66,10 @@ class Options:
     idioms: Path | None = DEFAULT_IDIOMS
     glossary: Path | None = None
     strict: bool = False
-    bf16: bool = False
+    # token-encoder precision: "auto" (bf16 where the CPU has native bf16 units), "fp32", "bf16";
+    # resolved to the bool ``bf16`` at construction, which is what signatures and caches use
+    precision: str = "auto"
+    bf16: bool | None = None
     mt_model: str | None = None  # Arabic→English seq2seq for back-translation evidence
     # where the alignment stage runs: "local" (this process), "datasets" (Dataset.map with
     # num_proc worker processes) or "ray" (Ray Data; ray_address or $RAY_ADDRESS, else a
@@ -77,6 +80,12 @@ class Options:
     distribute_checks: bool = False
     batch_size: int = 64  # pairs per alignment batch and per committed batch of results
     cache: bool = True  # content-hash cache of similarity matrices and sentence vectors
+
+    def __post_init__(self) -> None:
+        from models.precision import resolve_bf16
+
+        if self.bf16 is None:
+            self.bf16 = resolve_bf16(self.precision)
 
 
 @dataclass
@@ -287,11 +296,10 @@ class Scorer:
 
     def _local_checks(self, aligned, todo, resources, models, size):
         for s in range(0, len(todo), size):
-            got = {}
-            for i in todo[s : s + size]:
-                a = aligned[i]
-                got[i] = finish_pair(PairContext(a.pair, a.ar_tokens, a.en_tokens, a.links, a.sim, resources), self.checks, models)
-            yield got
+            part = todo[s : s + size]
+            ctxs = [PairContext(aligned[i].pair, aligned[i].ar_tokens, aligned[i].en_tokens, aligned[i].links, aligned[i].sim, resources)
+                    for i in part]
+            yield dict(zip(part, finish_batch(ctxs, self.checks, models), strict=True))
 
     def _distributed_checks(self, aligned, todo, resources, models, size):
         from .cache import to_bytes
@@ -312,9 +320,11 @@ class Scorer:
         return run_checks(ctx, self.checks)
 
 
-def run_checks(ctx: PairContext, checks: Sequence) -> list[Flag]:
-    flags: list[Flag] = []
-    seen: set[tuple] = set()
+def run_checks(ctx: PairContext, checks: Sequence, flags: Sequence[Flag] = ()) -> list[Flag]:
+    """The pair's flags from ``checks`` (added to ``flags`` already found), without repeats,
+    in reading order."""
+    flags = list(flags)
+    seen: set[tuple] = {(f.check, f.ar_start, f.ar_end, f.en_start, f.en_end) for f in flags}
     for check in checks:
         try:
             found = check.run(ctx)
@@ -330,9 +340,27 @@ def run_checks(ctx: PairContext, checks: Sequence) -> list[Flag]:
     return flags
 
 
-def finish_pair(ctx: PairContext, checks: Sequence, models: dict[str, str]) -> Result:
-    """Stage 2 for one pair: flags, fidelity, verdict and the alignment in output offsets."""
-    flags = run_checks(ctx, checks)
+def prepare_checks(ctxs: Sequence[PairContext], checks: Sequence) -> None:
+    """Let each check batch its model calls over a batch of pairs (``Check.prepare``)."""
+    for check in checks:
+        try:
+            check.prepare(ctxs)
+        except Exception as e:  # as in run_checks: name the check, keep the cause
+            log.exception("check %s failed preparing a batch", check.name)
+            raise RuntimeError(f"check {check.name!r} failed preparing a batch of {len(ctxs)} pairs: {e}") from e
+
+
+def finish_batch(ctxs: Sequence[PairContext], checks: Sequence, models: dict[str, str]) -> list[Result]:
+    """Stage 2 for a batch of pairs: each check's batch ``prepare`` (its model calls, batched
+    over the pairs), then every pair's flags and record."""
+    prepare_checks(ctxs, checks)
+    return [finish_pair(ctx, checks, models) for ctx in ctxs]
+
+
+def finish_pair(ctx: PairContext, checks: Sequence, models: dict[str, str], found: Sequence[Flag] = ()) -> Result:
+    """Stage 2 for one pair: flags (``found`` by earlier checks, plus ``checks``), fidelity,
+    verdict and the alignment in output offsets."""
+    flags = run_checks(ctx, checks, found)
     q = alignment_quality(ctx)
     evidence = numeric_evidence(ctx) if COLLECT_EVIDENCE or calibrated_model() is not None else {}
     result = Result(

