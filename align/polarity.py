@@ -390,12 +390,26 @@ def longest(hits: Iterable[Hit]) -> list[Hit]:
 # Lexicon files
 
 
-def _rows(name: str) -> list[dict[str, str]]:
-    path = LEXICON_DIR / name
+def read_tsv(path: Path | str) -> list[dict[str, str]]:
+    """The rows of a lexicon TSV with a header line, as stripped strings; blank lines and
+    ``#`` comments skipped. Every lexicon in ``corpora/lexicons`` with a header reads here."""
     with open(path, encoding="utf-8") as fh:
         lines = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
     reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
     return [{k: (v or "").strip() for k, v in row.items() if k} for row in reader]
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    return read_tsv(LEXICON_DIR / name)
+
+
+def _classed_rows(name: str, classes: tuple[str, ...], column: str = "class") -> list[dict[str, str]]:
+    """``_rows`` of a file whose every row names one of ``classes``; an unknown one is an error."""
+    rows = _rows(name)
+    for row in rows:
+        if row[column] not in classes:
+            raise ValueError(f"{name}: unknown {column} {row[column]!r} for {row['term']!r}")
+    return rows
 
 
 POLARITY_TYPES = ("negator", "negative-word", "negative-verb", "quasi", "stasis", "non-negating")
@@ -410,12 +424,8 @@ class PolarityEntry:
 
 @cache
 def load_polarity(lang: str) -> tuple[PolarityEntry, ...]:
-    out = []
-    for row in _rows(f"polarity_{lang}.tsv"):
-        if row["type"] not in POLARITY_TYPES:
-            raise ValueError(f"polarity_{lang}.tsv: unknown type {row['type']!r} for {row['term']!r}")
-        out.append(PolarityEntry(parse_term(row["term"], lang), row["type"], row.get("note", "")))
-    return tuple(out)
+    return tuple(PolarityEntry(parse_term(row["term"], lang), row["type"], row.get("note", ""))
+                 for row in _classed_rows(f"polarity_{lang}.tsv", POLARITY_TYPES, "type"))
 
 
 @cache
@@ -480,12 +490,8 @@ class DegreeEntry:
 
 @cache
 def load_degree() -> tuple[DegreeEntry, ...]:
-    out = []
-    for row in _rows("degree.tsv"):
-        if row["class"] not in DEGREE_CLASSES:
-            raise ValueError(f"degree.tsv: unknown class {row['class']!r} for {row['term']!r}")
-        out.append(DegreeEntry(row["lang"], parse_term(row["term"], row["lang"]), row["class"], row["position"]))
-    return tuple(out)
+    return tuple(DegreeEntry(row["lang"], parse_term(row["term"], row["lang"]), row["class"], row["position"])
+                 for row in _classed_rows("degree.tsv", DEGREE_CLASSES))
 
 
 @cache
@@ -513,12 +519,8 @@ class ModalEntry:
 
 @cache
 def load_modality() -> tuple[ModalEntry, ...]:
-    out = []
-    for row in _rows("modality.tsv"):
-        if row["class"] not in MODAL_CLASSES:
-            raise ValueError(f"modality.tsv: unknown class {row['class']!r} for {row['term']!r}")
-        out.append(ModalEntry(row["lang"], parse_term(row["term"], row["lang"]), row["class"], row.get("note", "")))
-    return tuple(out)
+    return tuple(ModalEntry(row["lang"], parse_term(row["term"], row["lang"]), row["class"], row.get("note", ""))
+                 for row in _classed_rows("modality.tsv", MODAL_CLASSES))
 
 
 @cache

@@ -29,6 +29,20 @@ def make_ctx(ar: str, en: str, links: list[tuple[str, str]] | None = None, resou
     return PairContext(pair, at, et, lk, None, resources)
 
 
+def ar_spans(ctx: PairContext, flags) -> list[str | None]:
+    """The Arabic text each flag points at (None for a flag on the English only)."""
+    return [ctx.pair.ar_text[f.ar_start : f.ar_end] if f.ar_start is not None else None for f in flags]
+
+
+def assert_one_flag(ctx: PairContext, flags, span: str, severity: str, suggestion: str | None,
+                    category: str = "mistranslation") -> None:
+    """The table tests of the lexicon checks: exactly one flag, on ``span``, as described."""
+    assert ar_spans(ctx, flags) == [span], [f.message for f in flags]
+    assert flags[0].severity == severity
+    assert flags[0].suggestion == suggestion
+    assert flags[0].category == category
+
+
 @pytest.fixture
 def ctx_factory():
     return make_ctx

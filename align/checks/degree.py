@@ -66,15 +66,21 @@ def _tok_range(tokens: list[Token], q: Quantity) -> tuple[int, int] | None:
     return (ks[0], ks[-1]) if ks else None
 
 
-def _en_anchors(ctx: PairContext) -> list[_Anchor]:
-    p = ctx.pair
+def _quantity_anchors(quantities: list[Quantity], tokens: list[Token]) -> list[_Anchor]:
+    """The counts a degree word can bound (not months, names, magnitudes, years or days)."""
     out: list[_Anchor] = []
-    for q in parse_en(p.en_text, p.en_start, p.en_end):
+    for q in quantities:
         if q.is_month or q.name or q.vague or q.kind in ("year", "day"):
             continue
-        r = _tok_range(ctx.en_tokens, q)
+        r = _tok_range(tokens, q)
         if r:
             out.append(_Anchor(q.value, r[0], r[1], q.kind))
+    return out
+
+
+def _en_anchors(ctx: PairContext) -> list[_Anchor]:
+    p = ctx.pair
+    out = _quantity_anchors(parse_en(p.en_text, p.en_start, p.en_end), ctx.en_tokens)
     covered = {k for a in out for k in range(a.i, a.j + 1)}
     toks = ctx.en_tokens
     for k, t in enumerate(toks):
@@ -97,13 +103,7 @@ def _en_anchors(ctx: PairContext) -> list[_Anchor]:
 
 def _ar_anchors(ctx: PairContext) -> list[_Anchor]:
     p = ctx.pair
-    out: list[_Anchor] = []
-    for q in parse_ar(p.ar_text, p.ar_start, p.ar_end):
-        if q.is_month or q.name or q.vague or q.kind in ("year", "day"):
-            continue
-        r = _tok_range(ctx.ar_tokens, q)
-        if r:
-            out.append(_Anchor(q.value, r[0], r[1], q.kind))
+    out = _quantity_anchors(parse_ar(p.ar_text, p.ar_start, p.ar_end), ctx.ar_tokens)
     covered = {k for a in out for k in range(a.i, a.j + 1)}
     toks = ctx.ar_tokens
     for k, t in enumerate(toks):

@@ -53,6 +53,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, ClassVar
 
 import numpy as np
@@ -340,6 +341,12 @@ def own_glosses(ar_word: str, en_word: str) -> list[str]:
 def _encoder(ctx: PairContext):
     if ctx.resources is not None:
         return ctx.resources.sentence_encoder
+    return _default_encoder()
+
+
+@cache
+def _default_encoder():
+    """The bundled encoder for contexts without resources: loaded once, not once a pair."""
     from models.registry import load_sentence_encoder
 
     return load_sentence_encoder(None)

@@ -54,7 +54,6 @@ found by dictionary), so it needs nothing but the tokens. Cost: a lexicon scan a
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -63,7 +62,7 @@ from typing import ClassVar
 from .. import dictionary as dic
 from .. import translit as tl
 from ..lexicon import en_lemma, is_en_content
-from ..polarity import LEXICON_DIR, Term, TermIndex, en_forms, load_degree, load_modality, load_polarity, parse_term
+from ..polarity import LEXICON_DIR, Term, TermIndex, en_forms, load_degree, load_modality, load_polarity, parse_term, read_tsv
 from ..records import Flag, Severity
 from ..segment import is_arabic
 from .base import Check, PairContext
@@ -103,13 +102,6 @@ def _forms(term: str) -> frozenset[str]:
     return en_forms(term[:-1]) if term.endswith("*") else frozenset({term})
 
 
-def _read_rows(path) -> list[dict[str, str]]:
-    with open(path, encoding="utf-8") as fh:
-        lines = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
-    return [{k: (v or "").strip() for k, v in row.items() if k}
-            for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)]
-
-
 def _others_words() -> set[str]:
     """English words the modality, degree and polarity lexicons and the status-words check own."""
     from .status_words import EN_STATUS, STATUS
@@ -131,7 +123,7 @@ def load_lexicon() -> Lexicon:
     quals: dict[str, Qualifier] = {}
     never: set[str] = set()
     items = []
-    for row in _read_rows(LEXICON_DIR / LEXICON):
+    for row in read_tsv(LEXICON_DIR / LEXICON):
         kind, en = row["kind"], row["en"].lower()
         if kind == "never":
             never |= _forms(en)

@@ -32,7 +32,6 @@ only basis points against percentage points or percent, a factor of 100, are fla
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -41,6 +40,7 @@ from typing import ClassVar
 
 from ..normalize import normalize_ar
 from ..numerals import Quantity, parse_ar, parse_en
+from ..polarity import read_tsv
 from ..records import Flag, Token
 from .base import Check, PairContext
 
@@ -101,31 +101,29 @@ def load_units(path: Path = LEXICON) -> Lexicon:
     en_exact: dict[str, str] = {}
     en_words: dict[str, str] = {}
     ar_forms: dict[str, ArForm] = {}
-    with open(path, encoding="utf-8") as fh:
-        rows = csv.DictReader((ln for ln in fh if not ln.startswith("#")), delimiter="\t", quoting=csv.QUOTE_NONE)
-        for r in rows:
-            uid = r["id"]
-            factor = float(r["factor"]) if r["factor"] else None
-            en = tuple(t for t in r["en"].split("|") if t)
-            sg1, pl1 = normalize_ar(r["ar_sg"]).split()[0], normalize_ar(r["ar_pl"]).split()[0]
-            units[uid] = Unit(uid, r["dimension"], factor, float(r["offset"] or 0), r["broader"] or None,
-                              frozenset(x for x in r["accept"].split("|") if x), en, r["ar_sg"], r["ar_pl"])
-            for t in en:
-                if _letters(t) >= 4:
-                    en_words[t.lower()] = uid
-                else:
-                    en_exact[t] = uid
-            for f in r["ar"].split("|"):
-                if not f:
-                    continue
-                ambiguous = f.endswith("?")
-                f = f.rstrip("?")
-                dual = f.endswith("=2")
-                f = f.removesuffix("=2").rstrip("?")
-                key = " / ".join(" ".join(normalize_ar(w) for w in part.split()) for part in f.split("/"))
-                key = key.replace(" / ", "/")
-                first = re.split(r"[ /]", key)[0]
-                ar_forms[key] = ArForm(uid, ambiguous, dual, first == pl1 != sg1)
+    for r in read_tsv(path):
+        uid = r["id"]
+        factor = float(r["factor"]) if r["factor"] else None
+        en = tuple(t for t in r["en"].split("|") if t)
+        sg1, pl1 = normalize_ar(r["ar_sg"]).split()[0], normalize_ar(r["ar_pl"]).split()[0]
+        units[uid] = Unit(uid, r["dimension"], factor, float(r["offset"] or 0), r["broader"] or None,
+                          frozenset(x for x in r["accept"].split("|") if x), en, r["ar_sg"], r["ar_pl"])
+        for t in en:
+            if _letters(t) >= 4:
+                en_words[t.lower()] = uid
+            else:
+                en_exact[t] = uid
+        for f in r["ar"].split("|"):
+            if not f:
+                continue
+            ambiguous = f.endswith("?")
+            f = f.rstrip("?")
+            dual = f.endswith("=2")
+            f = f.removesuffix("=2").rstrip("?")
+            key = " / ".join(" ".join(normalize_ar(w) for w in part.split()) for part in f.split("/"))
+            key = key.replace(" / ", "/")
+            first = re.split(r"[ /]", key)[0]
+            ar_forms[key] = ArForm(uid, ambiguous, dual, first == pl1 != sg1)
     terms = sorted({*en_exact, *en_words}, key=len, reverse=True)
     alts = []
     for t in terms:

@@ -8,16 +8,12 @@ import pytest
 
 from align.checks.base import registry
 from align.checks.degree import DegreeCheck
-from tests.conftest import make_ctx
+from tests.conftest import ar_spans, assert_one_flag, make_ctx
 
 
 def run(ar, en, links=None):
     ctx = make_ctx(ar, en, links)
     return ctx, DegreeCheck().run(ctx)
-
-
-def ar_spans(ctx, flags):
-    return [ctx.pair.ar_text[f.ar_start : f.ar_end] for f in flags]
 
 
 def test_registered():
@@ -48,10 +44,7 @@ ERRORS = [
 @pytest.mark.parametrize(("ar", "en", "span", "severity", "suggestion"), ERRORS)
 def test_errors(ar, en, span, severity, suggestion):
     ctx, flags = run(ar, en)
-    assert ar_spans(ctx, flags) == [span], [f.message for f in flags]
-    assert flags[0].severity == severity
-    assert flags[0].suggestion == suggestion
-    assert flags[0].category == "mistranslation"
+    assert_one_flag(ctx, flags, span, severity, suggestion)
 
 
 FAITHFUL = [
