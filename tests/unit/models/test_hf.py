@@ -160,6 +160,21 @@ def test_bf16_close_to_fp32(tiny_bert: Path, encoder: HFTokenEncoder) -> None:
     assert bf.signature().endswith("+bf16")
 
 
+def test_bf16_weights_stored_once_give_autocast_bit_for_bit(tiny_bert: Path, monkeypatch) -> None:
+    """Linear weights kept in bf16 must change speed only: autocast would cast them anyway."""
+    import torch
+
+    from models import hf
+
+    stored = HFTokenEncoder(str(tiny_bert), layer=2, bf16=True).load()
+    assert all(m.weight.dtype == torch.bfloat16 for m in stored._model.modules() if isinstance(m, torch.nn.Linear))
+    assert stored._model.embeddings.word_embeddings.weight.dtype == torch.float32
+    monkeypatch.setattr(hf, "_linear_weights_bf16", lambda model: None)
+    cast_per_call = HFTokenEncoder(str(tiny_bert), layer=2, bf16=True).load()
+    for x, y in zip(stored.embed_words(ITEMS), cast_per_call.embed_words(ITEMS), strict=True):
+        assert np.array_equal(x, y)
+
+
 def test_layer_range_checked(tiny_bert: Path) -> None:
     with pytest.raises(ValueError, match="layer"):
         HFTokenEncoder(str(tiny_bert), layer=N_LAYERS + 1).load()

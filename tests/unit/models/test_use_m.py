@@ -60,3 +60,21 @@ def test_parallel_workers_give_the_serial_vectors():
     assert np.allclose(par, serial, atol=1e-6)
     small = UseM(workers=2).encode(texts[:5])  # under PARALLEL_MIN: one worker
     assert np.allclose(small, serial[:5], atol=1e-6)
+
+
+def test_bf16_port_matches_the_numpy_pass():
+    """The torch bf16 port (models.use_m_torch) may move vectors only by bf16 rounding, so the
+    pairing threshold and the lexical margins mean the same under both precisions."""
+    pytest.importorskip("torch")
+    from models.use_m_torch import TorchUseBackend
+
+    texts = corpus_texts()[:400] + EDGE + ["word " * 700]  # the last one is a batch of its own
+    ref = UseM(workers=1).encode(texts)
+    bf = UseM(bf16=True)
+    got = bf.encode(texts)
+    assert got.shape == ref.shape
+    assert float((got * ref).sum(axis=1).min()) > 0.9999
+    assert np.allclose(np.linalg.norm(got, axis=1), 1, atol=1e-5)
+    assert bf.signature() != UseM().signature()  # cached vectors of one never serve the other
+    small = TorchUseBackend(bf._use._backend, token_budget=64).encode(texts[:50])  # many batches
+    assert np.allclose(small, got[:50], atol=1e-5)  # GEMM blocking differs with the batch height
