@@ -1,0 +1,138 @@
+"""Agreement errors that Arabic news MT and hurried desks make in the same few places.
+
+Each rule is a small function over the Arabic tokens (and, for the dual, the English names),
+so a rule can be read, tested and switched off on its own:
+
+* **tamma**: the passive auxiliary «تم / يتم / سيتم» agrees with the verbal noun after it,
+  which is its grammatical subject: «تم مناقشة» → «تمت مناقشة», «يتم دراسة» → «تتم دراسة».
+  A feminine noun is read off its «ة» ending; masculine nouns («تم التوقيع») pass.
+* **inna-la**: «إنّ» must be followed by its noun, so «قال إن لا أحد» needs the pronoun of
+  the matter: «إنه لا أحد».
+* **dual**: two people coordinated ("Putin and Kim") take a dual verb right after them:
+  «بوتين وكيم سافروا» → «سافرا». Only where the English coordinates two names with "and",
+  the Arabic has the same two names (by sound, ``translit.best_reading``) joined by «و», and
+  the word right after ends in a plural verb ending («ـوا», or «يـ/تـ…ـون»). Verb-first
+  order takes a singular verb in Arabic and is not touched.
+
+Flags: category ``grammar``, severity ``minor`` (the meaning survives), span = the word that
+must change, suggestion = the corrected word. No alignment or model needed; a token scan a pair.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from .. import translit as tl
+from ..normalize import normalize_ar
+from ..records import Flag, Token
+from .base import Check, PairContext
+
+_TAMMA = {"تم": "تمت", "وتم": "وتمت", "فتم": "فتمت", "يتم": "تتم", "ويتم": "وتتم", "سيتم": "ستتم", "وسيتم": "وستتم"}
+# nouns in «ة» that are not verbal nouns and so cannot be the subject of «تم» (time words)
+_NOT_MASDAR = {normalize_ar(w) for w in ("ساعة", "مرة", "ليلة", "لحظة", "فترة", "مدة", "سنة", "جمعة")}
+_ARABIC_WORD = re.compile(r"^[\u0621-\u063A\u0641-\u064A\u064B-\u0652]+$")
+_INNA = {"إن", "وإن", "فإن"}
+_NAME_SOUND = 0.55  # translit.best_reading for an Arabic word to stand for an English name
+_CONJ_EN = {"and"}
+
+
+def _plain(tok: Token) -> str:
+    return tok.text.replace("\u0640", "")
+
+
+def _next_word(ctx: PairContext, i: int) -> bool:
+    """Token i+1 follows token i across nothing but spaces (no comma, quote or full stop)."""
+    ar = ctx.ar_tokens
+    return i + 1 < len(ar) and not ctx.pair.ar_text[ar[i].end : ar[i + 1].start].strip()
+
+
+def tamma(ctx: PairContext) -> list[tuple[int, str, str]]:
+    """(token index, message, suggestion) for «تم» before a feminine verbal noun."""
+    ar = ctx.ar_tokens
+    out = []
+    for i in range(len(ar) - 1):
+        aux = _plain(ar[i])
+        if aux not in _TAMMA or not _next_word(ctx, i):
+            continue
+        noun = _plain(ar[i + 1])
+        if not _ARABIC_WORD.match(noun) or not noun.endswith("ة") or len(noun) < 4:
+            continue
+        bare = noun[2:] if noun.startswith("ال") else noun
+        if normalize_ar(bare) in _NOT_MASDAR:
+            continue
+        out.append((i, f"«{aux}» must agree with the feminine «{noun}» after it: «{_TAMMA[aux]} {noun}»", _TAMMA[aux]))
+    return out
+
+
+def inna_la(ctx: PairContext) -> list[tuple[int, str, str]]:
+    """«إن لا» where «إنه لا» is required."""
+    ar = ctx.ar_tokens
+    out = []
+    for i in range(len(ar) - 1):
+        w = _plain(ar[i]).replace("\u0651", "")
+        if w in _INNA and _plain(ar[i + 1]) == "لا" and _next_word(ctx, i):
+            out.append((i, f"«{w}» must be followed by its noun: «{w}ه لا»", w + "ه"))
+    return out
+
+
+def _en_name_pairs(ctx: PairContext) -> list[tuple[str, str]]:
+    """(name, name) for English "A and B" where A and B end and start capitalised names."""
+    en = ctx.en_tokens
+    out = []
+    for j in range(1, len(en) - 1):
+        if en[j].norm not in _CONJ_EN:
+            continue
+        a, b = en[j - 1].text, en[j + 1].text
+        if a[:1].isupper() and b[:1].isupper() and a.isalpha() and b.isalpha() and not tl.is_demonym(a) and not tl.is_demonym(b):
+            out.append((a, b))
+    return out
+
+
+def _dual(word: str) -> str | None:
+    """The dual of a plural verb form, or None when ``word`` is not one."""
+    if not _ARABIC_WORD.match(word) or len(word) < 4:
+        return None
+    if word.endswith("وا"):
+        return word[:-2] + "ا"
+    if word.endswith("ون") and (word[0] in "يت" or word[:2] in ("وي", "وت", "سي", "ست")):
+        return word[:-2] + "ان"
+    return None
+
+
+def dual(ctx: PairContext) -> list[tuple[int, str, str]]:
+    """A plural verb right after two coordinated people («بوتين وكيم سافروا»)."""
+    pairs = _en_name_pairs(ctx)
+    if not pairs:
+        return []
+    ar = ctx.ar_tokens
+    out = []
+    for i in range(len(ar) - 2):
+        first, second, verb = _plain(ar[i]), _plain(ar[i + 1]), _plain(ar[i + 2])
+        if not second.startswith("و") or len(second) < 3 or not (_next_word(ctx, i) and _next_word(ctx, i + 1)):
+            continue
+        new = _dual(verb)
+        if new is None:
+            continue
+        for a, b in pairs:
+            if (tl.best_reading(a, first, _NAME_SOUND)[0] >= _NAME_SOUND
+                    and tl.best_reading(b, second[1:], _NAME_SOUND)[0] >= _NAME_SOUND):
+                out.append((i + 2, f"two people («{first} {second}», {a} and {b}) take the dual: «{new}», not «{verb}»", new))
+                break
+    return out
+
+
+RULES = (tamma, inna_la, dual)
+
+
+class Agreement(Check):
+    name: ClassVar[str] = "agreement"
+    version: ClassVar[str] = "1"
+
+    def run(self, ctx: PairContext) -> list[Flag]:
+        flags = []
+        for rule in RULES:
+            for i, message, suggestion in rule(ctx):
+                flags.append(self.flag("grammar", "minor", message, ar=self.tok_span(ctx.ar_tokens, i),
+                                       suggestion=suggestion))
+        return flags

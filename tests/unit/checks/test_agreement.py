@@ -1,0 +1,62 @@
+"""The agreement rules, one table each: the error, its correction, and the look-alikes that
+are correct Arabic and must pass."""
+
+import pytest
+
+from align.checks.agreement import Agreement, dual, inna_la, tamma
+from tests.conftest import ar_spans, make_ctx
+
+
+def hits(rule, ar: str, en: str = "x") -> list[tuple[str, str]]:
+    ctx = make_ctx(ar, en)
+    return [(ctx.ar_tokens[i].text, sug) for i, _msg, sug in rule(ctx)]
+
+
+@pytest.mark.parametrize(("ar", "expected"), [
+    ("حيث تم مناقشة العلاقات الثنائية", [("تم", "تمت")]),
+    ("ويتم دراسة الملف حالياً", [("ويتم", "وتتم")]),
+    ("وسيتم مراجعة القرار", [("وسيتم", "وستتم")]),
+    ("وتم إعادة الرهائن", [("وتم", "وتمت")]),
+    # masculine verbal nouns, the agreeing form, and time words after تم
+    ("تم التوقيع على الاتفاق", []),
+    ("تمت مناقشة العلاقات", []),
+    ("تم الساعة العاشرة", []),
+    ("تم، مناقشة", []),
+])
+def test_tamma(ar, expected):
+    assert hits(tamma, ar) == expected
+
+
+@pytest.mark.parametrize(("ar", "expected"), [
+    ("أريد أن أقول إن لا أحد يخطط لأي شيء", [("إن", "إنه")]),
+    ("وقال فإن لا شيء تغير", [("فإن", "فإنه")]),
+    ("أريد أن أقول إنه لا أحد يخطط", []),
+    ("إن الاتفاق لا يشمل", []),
+    ("إلا أن لا أحد", []),
+])
+def test_inna_la(ar, expected):
+    assert hits(inna_la, ar) == expected
+
+
+@pytest.mark.parametrize(("ar", "en", "expected"), [
+    ("إن بوتين وكيم سافروا من حفل استقبال", "Putin and Kim travelled from a reception", [("سافروا", "سافرا")]),
+    ("وقال إن ماكرون وشولتس يريدون حلاً", "He said Macron and Scholz want a solution", [("يريدون", "يريدان")]),
+    # already dual; verb-first order (singular verb); no coordinated names in the English
+    ("إن بوتين وكيم سافرا من حفل", "Putin and Kim travelled from a reception", []),
+    ("سافر بوتين وكيم من حفل", "Putin and Kim travelled from a reception", []),
+    ("بوتين وكيم سافروا", "Putin met Kim", []),
+    # the Arabic names are not the English ones
+    ("الوزراء والنواب قالوا", "Putin and Kim said", []),
+    # nationalities coordinate groups, not two people
+    ("الروس والكوريون احتفلوا", "Russians and Koreans celebrated", []),
+])
+def test_dual(ar, en, expected):
+    assert hits(dual, ar, en) == expected
+
+
+def test_flags_are_minor_grammar_on_the_word_to_change():
+    ctx = make_ctx("حيث تم مناقشة الأمر، وأريد أن أقول إن لا أحد يخطط", "x")
+    flags = Agreement().run(ctx)
+    assert ar_spans(ctx, flags) == ["تم", "إن"]
+    assert {(f.category, f.severity) for f in flags} == {("grammar", "minor")}
+    assert [f.suggestion for f in flags] == ["تمت", "إنه"]
