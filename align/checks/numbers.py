@@ -81,6 +81,27 @@ def _metres_not_millions(e: Quantity, a: Quantity, ar_text: str) -> bool:
     return bool(after) and after[0].strip("،.,") in _AR_METRES
 
 
+# hundredths of a currency: fils, cents, piastres, pence, halalas, centimes, kopecks
+_AR_SUBUNITS = ("فلس", "فلسا", "فلساً", "فلسًا", "فلوس", "سنت", "سنتا", "سنتاً", "سنتات", "قرش", "قرشا", "قرشاً",
+                "قروش", "بنس", "بنسات", "هللة", "هللات", "سنتيم", "سنتيمات", "كوبيك")
+_EN_SUBUNITS = ("cent", "cents", "fils", "piastre", "piastres", "penny", "pence", "halala", "halalas",
+                "centime", "centimes", "kopeck", "kopecks", "p")
+
+
+def _subunit(e: Quantity, a: Quantity, en_text: str, ar_text: str) -> bool:
+    """A sum converted to its hundredths or back: 0.45 dirhams → «45 فلساً», 45 cents →
+    «0.45 دولار». The word after the number says which side counts subunits."""
+    def next_word(text: str, end: int) -> str:
+        after = text[end:].split(maxsplit=1)
+        return after[0].strip("،.,;:)").lower() if after else ""
+
+    if abs(e.value * 100 - a.value) < 1e-6 and e.value != a.value:
+        return next_word(ar_text, a.end) in _AR_SUBUNITS
+    if abs(a.value * 100 - e.value) < 1e-6 and e.value != a.value:
+        return next_word(en_text, e.end) in _EN_SUBUNITS or en_text[e.end : e.end + 1] == "p"
+    return False
+
+
 def _num(v: float) -> str:
     return str(int(v)) if v == int(v) else f"{v:g}"
 
@@ -196,6 +217,7 @@ class NumbersCheck(Check):
         match(lambda e, a: same_quantity(e, a) and _units_equal(e, a))
         match(same_quantity)
         match(lambda e, a: _metres_not_millions(e, a, ctx.pair.ar_text))
+        match(lambda e, a: _subunit(e, a, ctx.pair.en_text, ctx.pair.ar_text))
 
         flags: list[Flag] = []
         # equal numbers, different time units: «ثلاثة أشهر» for "three years"

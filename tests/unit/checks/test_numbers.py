@@ -102,6 +102,10 @@ QUIET = [
     ("the five-day war", "حرب الأيام الخمسة"),
     ("the first 100 days", "الأيام المئة الأولى"),
     ("The talks went well", "جرت المحادثات الثلاث بشكل جيد في 2024"),
+    # a sum in hundredths of its currency, either way
+    ("The price rose to 0.45 dirhams a litre", "ارتفع السعر إلى 45 فلساً للتر"),
+    ("The stamp costs 45 cents", "يكلف الطابع 0.45 دولار"),
+    ("Shares closed at 85p", "أغلق السهم عند 0.85 جنيه"),
 ]
 
 
@@ -133,6 +137,8 @@ FLAGGED = [
     ("on 3 September", "في الرابع من سبتمبر", "major", "الرابع", "الثالث"),
     ("three years", "ثلاثة أشهر", "major", "ثلاثة", None),
     ("1,480 people", "1500 شخص", "minor", "1500", "1480"),
+    # ×100 without a subunit word is a wrong figure, not a conversion
+    ("The price rose to 0.45 dirhams a litre", "ارتفع السعر إلى 45 درهماً للتر", "major", "45", "0.45"),
     # English numbers the Arabic lost, nothing left over there: minor, English side only
     ("Kim last visited Russia in 2023", "وكانت آخر زيارة لكيم إلى روسيا العام الماضي", "minor", None, None),
     ("to help fuel Putin's three-year invasion", "لدعم الجهد الحربي الروسي في اوكرانيا", "minor", None, None),
