@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -64,11 +65,26 @@ class Store:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
         self.db.row_factory = sqlite3.Row
-        self.db.execute("PRAGMA journal_mode=WAL")
+        self._journal_wal()
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("PRAGMA busy_timeout=30000")
         self.db.executescript(_SCHEMA)
         self._migrate()
+
+    def _journal_wal(self, wait_s: float = 30.0) -> None:
+        """Switch to WAL, retrying: turning an old rollback-journal file into WAL takes an
+        exclusive lock, and when several processes open such a file at once SQLite can answer
+        "database is locked" at once, without waiting in its busy handler (seen in
+        ``tests/e2e/test_store_concurrency.py``). A WAL file is already WAL and never waits."""
+        deadline = time.monotonic() + wait_s
+        while True:
+            try:
+                self.db.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as e:
+                if "locked" not in str(e) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.005 + random.random() * 0.05)
 
     def _migrate(self) -> None:
         """Bring an older store forward to SCHEMA_VERSION (see ``MIGRATIONS`` below): one step
