@@ -231,7 +231,7 @@ class HFTokenEncoder:
 def _linear_weights_bf16(model: Any) -> None:
     """Store the Linear layers' weights in bf16 once. Autocast casts them to bf16 on every
     forward anyway (its cast cache lasts one context), so the hidden states are bit-identical
-    (``tests/unit/test_precision.py``) and each batch skips ~20M element casts (~20 % of the
+    (``tests/unit/models/test_hf.py``) and each batch skips ~20M element casts (~20 % of the
     forward on this CPU). LayerNorm and embeddings stay float32, as autocast runs them."""
     import torch
 

