@@ -2,8 +2,10 @@
 
     python -m bench.run_all [--repeat 3] [--json] [--no-cold] [--quick]
 
-Model loads and pairing at scale run in fresh processes (each measures its own peak memory);
-alignment and pipeline speed run here, on the pairs the pipeline finds in the shipped corpus.
+Every benchmark runs in a fresh process of its own: each measures its own peak memory, and
+none inherits another's allocator state, thread pools or caches (in one process the pipeline
+measured 20-25 % slower after the pairing runs than on its own). Alignment and pipeline speed
+run on the pairs the pipeline finds in the shipped corpus.
 Wall times are medians of ``--repeat`` runs; CPU times are given too (less disturbed by
 other work on a shared machine).
 """
@@ -20,8 +22,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import align_speed, pipeline_speed
-from bench.common import machine, median, run_json, shipped_pairs
+from align.pipeline import Options, Scorer
+from bench.common import machine, median, run_json
 
 
 def run_benchmarks(repeat: int = 3, cold: bool = True, quick: bool = False, log=print) -> dict[str, Any]:
@@ -50,11 +52,10 @@ def run_benchmarks(repeat: int = 3, cold: bool = True, quick: bool = False, log=
     distinct = run_json("pairing_scale", "--units", "1000", "--sentences", "100000", "--distinct")
     rate = run_json("pairing_scale", "--encode-rate")["encode_per_s"]
     log("pipeline on the shipped corpus …")
-    corpus, pairs, scorer = shipped_pairs()
-    scorer.load()
-    pipe = pipeline_speed.measure(scorer, corpus, repeat)
+    pipe = run_json("pipeline_speed", "--repeat", str(repeat))
     log("word alignment against simalign …")
-    al = align_speed.measure(pairs, repeat, simalign_repeat=1 if quick else max(1, repeat - 1))
+    al = run_json("align_speed", "--repeat", str(repeat), "--simalign-repeat", str(1 if quick else max(1, repeat - 1)))
+    scorer = Scorer(Options())  # the defaults the runs above used (precision, batch size, model)
     big = pairing.get(100_000) or pairing[10_000]
     out: dict[str, Any] = {
         "align_speedup": al["speedup_bf16"] if scorer.options.bf16 else al["speedup_fp32"],
@@ -65,6 +66,7 @@ def run_benchmarks(repeat: int = 3, cold: bool = True, quick: bool = False, log=
         "pipeline_cached_pairs_per_s": pipe["cached_pairs_per_s"],
         "pairing_100k_s": big["pairing_s"],
         "pairing_100k_peak_mb": big["peak_mb"],
+        "pairing_sentences": int(big["sentences"]),  # what pairing_100k_* measured: 10,000 under --quick
         "warm_load_s": load["warm_token_s"],  # the alignment model, the one with a cold build
         "cold_load_s": load.get("cold_token_s"),
         "warm_load_both_s": load["warm_both_s"],

@@ -146,3 +146,21 @@ def test_pairs_file_and_bad_lines(tmp_path):
 def test_missing_input_is_a_clear_error(tmp_path):
     proc = run_cli("score", str(tmp_path / "nope"), "--out", str(tmp_path / "r.jsonl"))
     assert proc.returncode == 2 and "no such file or folder" in proc.stderr
+
+
+@pytest.mark.e2e
+@pytest.mark.slow
+def test_bench_json_contract():
+    """`muqabala bench --json` runs every benchmark (each in a fresh process) and prints one
+    JSON object with the keys the issue names; the numbers are measured, so only their
+    sanity is asserted here (timings belong to the benchmark's own report)."""
+    proc = run_cli("bench", "--json", "--quick", "--no-cold", "--repeat", "1")
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    lines = [x for x in proc.stdout.splitlines() if x.strip()]
+    assert len(lines) == 1, proc.stdout[-2000:]
+    r = json.loads(lines[0])
+    for k in ("align_speedup", "pipeline_pairs_per_s", "pairing_100k_s", "pairing_100k_peak_mb", "warm_load_s"):
+        assert isinstance(r[k], float) and r[k] > 0, k
+    assert 0.9 <= r["align_agreement"] <= 1.0  # bf16 or fp32: nearly all of simalign's links
+    assert r["pairing_sentences"] == 10_000  # --quick pairs against 10,000 sentences only
+    assert r["pipeline"]["pairs"] >= 70 and r["align"]["pairs"] == r["pipeline"]["pairs"]
