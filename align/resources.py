@@ -33,6 +33,7 @@ class PairTexts:
 
     by_id: dict[str, PairText] = field(default_factory=dict)
     by_unit: dict[tuple, list[str]] = field(default_factory=dict)
+    by_article: dict[str | None, list[str]] = field(default_factory=dict)
 
     @staticmethod
     def unit_key(source: str | None, en: str) -> tuple:
@@ -44,11 +45,18 @@ class PairTexts:
         self.by_id[pair.pair_id] = PairText(pair.pair_id, pair.article, pair.source, pair.ar, pair.en,
                                             tuple(ar_tokens or ()))
         self.by_unit.setdefault(self.unit_key(pair.source, pair.en), []).append(pair.pair_id)
+        self.by_article.setdefault(pair.article, []).append(pair.pair_id)
 
     def same_unit(self, pair: Pair) -> list[PairText]:
         """The other pairs that render the same English unit (this pair excluded)."""
         ids = self.by_unit.get(self.unit_key(pair.source, pair.en), [])
         return [self.by_id[i] for i in ids if i != pair.pair_id]
+
+    def same_article(self, pair: Pair) -> list[PairText]:
+        """The other pairs of the same article (none for a pair without an article)."""
+        if pair.article is None:
+            return []
+        return [self.by_id[i] for i in self.by_article.get(pair.article, []) if i != pair.pair_id]
 
     def __len__(self) -> int:
         return len(self.by_id)

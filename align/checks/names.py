@@ -29,6 +29,9 @@ a. **Split name.** A one-token English name whose best rendering is a run of 2-4
 
    Multi-token English names ("Kim Jong Un", "Wall Street", "Los Angeles") are matched token
    by token, so their multi-word Arabic renderings are never splits.
+   The same test runs, with no English span, for names that *other* English units of the
+   same article give (``article_names``: five letters or more, not common words or exonyms):
+   an attribution («وأضاف يونا شيف») names a speaker that the quoted unit itself does not.
 b. **Misspelt name.** The Arabic token aligned to a name (its strongest link, else the best
    ``ctx.sim`` column entry, else, with no alignment at all, the best sound match) sounds
    like it but not well enough: similarity in [0.55, 0.9) ([0.75, 0.9) without alignment), no
@@ -52,12 +55,13 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import ClassVar
 
 from .. import translit as tl
 from ..normalize import normalize_ar
-from ..records import Flag, Token
-from ..segment import is_arabic
+from ..records import Flag, Pair, Token
+from ..segment import is_arabic, tokenize
 from .base import Check, PairContext
 
 SPLIT_MIN = 0.85  # the joined pieces render the name
@@ -164,13 +168,39 @@ def english_names(ctx: PairContext) -> tuple[list[_Name], list[list[int]]]:
     return names, groups
 
 
+ARTICLE_NAME_MIN = 5  # letters: short names match too many runs of two Arabic words
+
+
+@lru_cache(maxsize=4096)
+def _names_in_text(en: str) -> tuple[str, ...]:
+    """The one-word name tokens of an English text (read as the names check reads a pair)."""
+    pair = Pair("names", None, None, "", 0, 0, en, 0, len(en))
+    names, _ = english_names(PairContext(pair, [], tokenize(en, lang="en")))
+    return tuple(dict.fromkeys(n.text for n in names))
+
+
+def article_names(ctx: PairContext) -> list[str]:
+    """Names that other English units of the same article give, for split detection only:
+    long enough, not common words, not exonyms (those are translated, not transliterated)."""
+    reg = getattr(ctx.resources, "pair_texts", None) if ctx.resources is not None else None
+    if reg is None:
+        return []
+    out: dict[str, None] = {}
+    for other in reg.same_article(ctx.pair):
+        for w in _names_in_text(other.en):
+            low = w.lower()
+            if len(w) >= ARTICLE_NAME_MIN and low not in _EXONYMS and not _is_common(low):
+                out[w] = None
+    return list(out)
+
+
 class Names(Check):
     name: ClassVar[str] = "names"
     version: ClassVar[str] = "1"
 
     def run(self, ctx: PairContext) -> list[Flag]:
         names, groups = english_names(ctx)
-        if not names:
+        if not names and not article_names(ctx):
             return []
         ar = ctx.ar_tokens
         arabic = [is_arabic(t.text) for t in ar]
@@ -191,6 +221,21 @@ class Names(Check):
                 if f:
                     flags.append(f)
                     split_flagged.add(key)
+
+        # a'. split renderings of names the article's other English units give (the Arabic
+        # names the speaker in an attribution this unit's English does not carry)
+        own = {nm.text.lower() for nm in names}
+        for text in article_names(ctx):
+            key = text.lower()
+            if key in own or key in split_done:
+                continue
+            split_done.add(key)
+            nm = _Name(-1, text, False, -1)
+            for i, k, strip in self._splits(ctx, nm, names, arabic, used_ar):
+                f = self._split_flag(ctx, nm, i, k, strip)
+                used_ar.update(range(i, i + k))
+                if f:
+                    flags.append(f)
 
         # b. misspelt names
         seen: set[str] = set()
@@ -297,8 +342,10 @@ class Names(Check):
         msg = f"the name '{nm.text}' is split into «{shown}»"
         msg += f" ({why})" if why else ", which reads as separate words"
         msg += f"; write it as one word: «{suggestion}»"
+        if nm.j < 0:
+            msg += " (the name is given in another English unit of this article)"
         return self.flag("named-entity", "minor", msg, ar=(start, end),
-                         en=self.tok_span(ctx.en_tokens, nm.j), suggestion=suggestion)
+                         en=self.tok_span(ctx.en_tokens, nm.j) if nm.j >= 0 else None, suggestion=suggestion)
 
     # -- b. misspellings -------------------------------------------------------------------
 

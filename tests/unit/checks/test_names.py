@@ -11,7 +11,7 @@ from align.checks.base import PairContext, registry
 from align.checks.names import Names, cjk_segmentation, english_names, split_verdict
 from align.records import Link, Pair
 from align.segment import tokenize
-from tests.conftest import CORPUS, make_ctx
+from tests.conftest import CORPUS, ar_spans, make_ctx
 
 GOLD = {(d["article"], d["source"]): d for d in map(json.loads, (CORPUS / "gold.jsonl").read_text("utf-8").splitlines())}
 
@@ -293,3 +293,32 @@ def test_empty_and_nameless_pairs():
     ctx = make_ctx("وقال بوتين إنه سعيد.", "Putin said he was happy.")
     ctx.links = [Link(1, 0, 0.9)]
     assert run(ctx) == []
+
+
+def _article_ctx(ar: str, en: str, others: list[tuple[str | None, str]]):
+    """A pair of article 'a1' whose run also holds ``others`` (article, English) pairs."""
+    from align.resources import Resources
+
+    res = Resources()
+    for k, (art, other_en) in enumerate(others):
+        res.pair_texts.add(Pair(f"o{k}", art, f"s{k}", "نص", 0, 3, other_en, 0, len(other_en)))
+    ctx = make_ctx(ar, en, resources=res)
+    ctx.pair = Pair("t", "a1", "s", ar, 0, len(ar), en, 0, len(en))
+    res.pair_texts.add(ctx.pair)
+    return ctx
+
+
+def test_split_of_a_name_another_unit_of_the_article_gives():
+    ar = "وأضاف يونا شيف أنه بعد الاجتماع غادر بوتين وكيم المكتب"
+    en = "The official part of the meeting ended, Putin and Kim left the office"
+    ctx = _article_ctx(ar, en, [("a1", "Kremlin correspondent Alexander Yunashev shared a video")])
+    flags = Names().run(ctx)
+    assert ar_spans(ctx, flags) == ["يونا شيف"]
+    assert flags[0].en_start is None and "another English unit" in flags[0].message
+    assert flags[0].suggestion == "يوناشيف"
+    # the same name in another article's unit, or no other unit: nothing to compare with
+    assert Names().run(_article_ctx(ar, en, [("a2", "Kremlin correspondent Alexander Yunashev shared a video")])) == []
+    assert Names().run(_article_ctx(ar, en, [])) == []
+    # written whole: no split
+    whole = "وأضاف يوناشيف أنه بعد الاجتماع غادر بوتين وكيم المكتب"
+    assert Names().run(_article_ctx(whole, en, [("a1", "Kremlin correspondent Alexander Yunashev shared a video")])) == []
