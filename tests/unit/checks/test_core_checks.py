@@ -9,7 +9,7 @@ from align.checks.reported_speech import ReportedSpeech
 from align.checks.status_words import StatusWords
 from align.checks.stray_article import StrayArticle
 from align.resources import Resources
-from tests.conftest import make_ctx
+from tests.conftest import ar_spans, make_ctx
 
 
 def spans(flags, ctx):
@@ -161,3 +161,19 @@ def test_reported_speech(ar, en, flagged):
 def test_complementizer(ar, en, expected):
     ctx = make_ctx(ar, en)
     assert spans(Complementizer().run(ctx), ctx) == expected
+
+
+def test_headlines_run_together_needs_the_english_separator_and_adjacent_aligned_words():
+    from align.checks.punctuation import headlines_run_together
+
+    en = "Putin and Kim meet in Beijing | Kremlin: Russia denies any conspiracy"
+    links = [("بكين", "Beijing"), ("الكرملين", "Kremlin")]
+    ctx = make_ctx("بوتين وكيم يلتقيان في بكين الكرملين: روسيا تنفي أي مؤامرة", en, links)
+    assert [(ctx.ar_tokens[a].text, ctx.ar_tokens[b].text) for a, b in headlines_run_together(ctx)] == [("بكين", "الكرملين")]
+    flags = [f for f in PunctuationSpacing().run(ctx) if "headlines" in f.message]
+    assert ar_spans(ctx, flags) == ["بكين الكرملين"] and flags[0].suggestion == "بكين | الكرملين"
+    # a separator in the Arabic, no «|» in the English, or no alignment: nothing
+    for ar in ("بوتين وكيم يلتقيان في بكين.. الكرملين: روسيا تنفي", "بوتين وكيم يلتقيان في بكين | الكرملين: روسيا تنفي"):
+        assert headlines_run_together(make_ctx(ar, en, links)) == []
+    assert headlines_run_together(make_ctx("يلتقيان في بكين الكرملين", "They meet in Beijing, the Kremlin says", links)) == []
+    assert headlines_run_together(make_ctx("يلتقيان في بكين الكرملين", en)) == []
