@@ -25,8 +25,8 @@ from typing import ClassVar
 
 from .. import translit as tl
 from ..normalize import normalize_ar
-from ..records import Flag, Token
-from .base import Check, PairContext
+from ..records import Token
+from .base import PairContext, TokenRulesCheck
 from .names import english_names
 
 _TAMMA = {"تم": "تمت", "وتم": "وتمت", "فتم": "فتمت", "يتم": "تتم", "ويتم": "وتتم", "سيتم": "ستتم", "وسيتم": "وستتم"}
@@ -123,14 +123,7 @@ def dual(ctx: PairContext) -> list[tuple[int, str, str]]:
 RULES = (tamma, inna_la, dual)
 
 
-class Agreement(Check):
+class Agreement(TokenRulesCheck):
     name: ClassVar[str] = "agreement"
     version: ClassVar[str] = "1"
-
-    def run(self, ctx: PairContext) -> list[Flag]:
-        flags = []
-        for rule in RULES:
-            for i, message, suggestion in rule(ctx):
-                flags.append(self.flag("grammar", "minor", message, ar=self.tok_span(ctx.ar_tokens, i),
-                                       suggestion=suggestion))
-        return flags
+    rules = RULES

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -105,6 +105,20 @@ class Check:
 
     def signature(self) -> str:
         return f"{self.name}:{self.version}"
+
+
+class TokenRulesCheck(Check):
+    """A check made of small token rules, each ``rule(ctx) -> [(Arabic token index, message,
+    suggestion)]``, all flagged with one category and severity on the token to change
+    (``agreement``, ``spelling``): a rule is one function with its own table test."""
+
+    rules: ClassVar[tuple[Callable[[PairContext], list[tuple[int, str, str | None]]], ...]] = ()
+    category: ClassVar[Category] = "grammar"
+    severity: ClassVar[Severity] = "minor"
+
+    def run(self, ctx: PairContext) -> list[Flag]:
+        return [self.flag(self.category, self.severity, message, ar=self.tok_span(ctx.ar_tokens, i), suggestion=suggestion)
+                for rule in self.rules for i, message, suggestion in rule(ctx)]
 
 
 @cache

@@ -20,8 +20,7 @@ import re
 from typing import ClassVar
 
 from .. import translit as tl
-from ..records import Flag
-from .base import Check, PairContext
+from .base import PairContext, TokenRulesCheck
 
 MIN_LETTERS = 4  # shorter words are mostly function words (ان، او، اذا)
 _DIACRITICS = re.compile(r"[\u064B-\u0652\u0670\u0640]")
@@ -60,14 +59,7 @@ def hamza(ctx: PairContext) -> list[tuple[int, str, str | None]]:
 RULES = (hamza,)
 
 
-class Spelling(Check):
+class Spelling(TokenRulesCheck):
     name: ClassVar[str] = "spelling"
     version: ClassVar[str] = "1"
-
-    def run(self, ctx: PairContext) -> list[Flag]:
-        flags = []
-        for rule in RULES:
-            for i, message, suggestion in rule(ctx):
-                flags.append(self.flag("grammar", "minor", message, ar=self.tok_span(ctx.ar_tokens, i),
-                                       suggestion=suggestion))
-        return flags
+    rules = RULES
