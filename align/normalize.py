@@ -32,6 +32,12 @@ def strip_invisible(text: str) -> str:
     return _INVISIBLE_RE.sub("", text)
 
 
+def strip_marks(text: str) -> str:
+    """Drop diacritics, tatweel and invisibles, keeping every letter as written (the hamza
+    seats that ``normalize_ar`` unifies stay)."""
+    return _DROP_RE.sub("", text)
+
+
 def to_ascii_digits(text: str) -> str:
     """Arabic-Indic and Persian digits to ASCII; ٫ (decimal) and ٬ (thousands) too."""
     return text.translate(_DIGITS).replace("٫", ".").replace("٬", ",")
@@ -42,8 +48,7 @@ def to_ascii_digits(text: str) -> str:
 def normalize_ar(text: str) -> str:
     """Drop diacritics/tatweel/invisibles, unify alef, hamza carriers, ya and ta marbuta."""
     text = unicodedata.normalize("NFKC", text) if not text.isascii() else text
-    text = _DROP_RE.sub("", text)
-    text = _ALEF_RE.sub("ا", text)
+    text = _ALEF_RE.sub("ا", strip_marks(text))
     return to_ascii_digits(text.translate(_LETTERS))
 
 

@@ -326,11 +326,10 @@ class Scorer:
         return run_checks(ctx, self.checks)
 
 
-def run_checks(ctx: PairContext, checks: Sequence, flags: Sequence[Flag] = ()) -> list[Flag]:
-    """The pair's flags from ``checks`` (added to ``flags`` already found), without repeats,
-    in reading order."""
-    flags = list(flags)
-    seen: set[tuple] = {(f.check, f.ar_start, f.ar_end, f.en_start, f.en_end) for f in flags}
+def run_checks(ctx: PairContext, checks: Sequence) -> list[Flag]:
+    """The pair's flags from ``checks``, without repeats, in reading order."""
+    flags: list[Flag] = []
+    seen: set[tuple] = set()
     for check in checks:
         try:
             found = check.run(ctx)
@@ -363,10 +362,9 @@ def finish_batch(ctxs: Sequence[PairContext], checks: Sequence, models: dict[str
     return [finish_pair(ctx, checks, models) for ctx in ctxs]
 
 
-def finish_pair(ctx: PairContext, checks: Sequence, models: dict[str, str], found: Sequence[Flag] = ()) -> Result:
-    """Stage 2 for one pair: flags (``found`` by earlier checks, plus ``checks``), fidelity,
-    verdict and the alignment in output offsets."""
-    flags = run_checks(ctx, checks, found)
+def finish_pair(ctx: PairContext, checks: Sequence, models: dict[str, str]) -> Result:
+    """Stage 2 for one pair: flags, fidelity, verdict and the alignment in output offsets."""
+    flags = run_checks(ctx, checks)
     q = alignment_quality(ctx)
     evidence = numeric_evidence(ctx) if COLLECT_EVIDENCE or calibrated_model() is not None else {}
     result = Result(

@@ -200,7 +200,8 @@ class Names(Check):
 
     def run(self, ctx: PairContext) -> list[Flag]:
         names, groups = english_names(ctx)
-        if not names and not article_names(ctx):
+        context_names = article_names(ctx)
+        if not names and not context_names:
             return []
         ar = ctx.ar_tokens
         arabic = [is_arabic(t.text) for t in ar]
@@ -225,7 +226,7 @@ class Names(Check):
         # a'. split renderings of names the article's other English units give (the Arabic
         # names the speaker in an attribution this unit's English does not carry)
         own = {nm.text.lower() for nm in names}
-        for text in article_names(ctx):
+        for text in context_names:
             key = text.lower()
             if key in own or key in split_done:
                 continue

@@ -20,17 +20,17 @@ import re
 from typing import ClassVar
 
 from .. import translit as tl
+from ..normalize import strip_marks
 from .base import PairContext, TokenRulesCheck
 
 MIN_LETTERS = 4  # shorter words are mostly function words (ان، او، اذا)
-_DIACRITICS = re.compile(r"[\u064B-\u0652\u0670\u0640]")
 _WORD = re.compile(r"^[\u0621-\u063A\u0641-\u064A]+$")
 _HAMZA_LETTER = {">": "أ", "<": "إ", "|": "آ"}
 
 
 def missing_hamza(word: str) -> tuple[bool, str | None]:
     """(flag?, corrected word or None) for one Arabic word."""
-    w = _DIACRITICS.sub("", word)
+    w = strip_marks(word)
     if not w.startswith("ا") or len(w) < MIN_LETTERS or w.startswith("است") or not _WORD.match(w):
         return False, None
     analyses = tl.analyze(w)

@@ -1,4 +1,4 @@
-"""A full stop that cuts a sentence in two and leaves a verbless scrap standing alone.
+"""A full stop that cuts a sentence in two and leaves a short scrap standing alone.
 
 Machine translation and hurried editing leave a full stop inside what the English says as
 one sentence: «ثم رحلة أخرى لبوتين. في تاريخ غير مسمى.» ("then another by Putin at an
@@ -6,10 +6,12 @@ unnamed date."), or an apposition broken off its noun: «“…بكل بساطة
 للكرملين.» ("…, one of the Kremlin's favourite propagandists."). The scrap reads as a
 headline or a caption, and the phrase loses what it belonged to.
 
-Flagged when, inside the pair's Arabic, a "sentence" after the first one has at most
-``MAX_WORDS`` Arabic words and the Arabic has more sentence ends than the English (so the
-stop is not the English's own). Ellipses («...», «…») are pauses, not ends; a stop between
-digits is a decimal point; a stop after a Latin initial is an abbreviation. A translator who
+Flagged when, inside the pair's Arabic, a sentence after the first one has at most
+``MAX_WORDS`` Arabic words and the Arabic has more sentences than the English (so the stop is
+not the English's own). Sentences are cut as pairing cuts them (``segment.sentences``):
+ellipses («...», «…») are pauses, not ends, a stop between digits is a decimal point, and
+English abbreviations and initials (Mr, J.) end nothing; a stop right after a one-letter
+Arabic word is an initial too («ج.»). A translator who
 splits a long English sentence in two writes two real sentences: longer than a scrap, or
 opening with what opens an Arabic sentence (a conjunction-prefixed word «وهذا», a verb, a
 pronoun, «إن»: ``sentence_like``), so those pass; so does a short quoted sentence.
@@ -26,14 +28,12 @@ from typing import ClassVar
 
 from .. import translit as tl
 from ..records import Flag
+from ..segment import sentences
 from .base import Check, PairContext
 
 MAX_WORDS = 4
-_CLOSERS = "\"'”’»)]"
+_STOPS = ".!?؟"
 _OPENERS = "\"'“‘«("
-# a sentence end: . ! ? ؟ not part of an ellipsis, not a decimal point, then any closing quotes
-_END_AR = re.compile(rf"(?<![.…0-9])[.!?؟](?![.…0-9])[{re.escape(_CLOSERS)}]*")
-_END_EN = re.compile(rf"(?<![.…0-9])(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr))(?<!\bMrs)[.!?](?![.…0-9])[{re.escape(_CLOSERS)}]*")
 _AR_WORD = re.compile(r"[\u0621-\u063A\u0641-\u064A][\u0621-\u063A\u0641-\u064A\u064B-\u0652\u0640]*")
 
 
@@ -46,26 +46,23 @@ def sentence_like(word: str) -> bool:
     return False
 
 
-def _sentence_count(pattern: re.Pattern[str], text: str) -> int:
-    """Sentence ends in ``text``, counting an unpunctuated tail as one more sentence."""
-    ends = list(pattern.finditer(text))
-    tail = text[ends[-1].end():] if ends else text
-    return len(ends) + (1 if tail.strip(" \t\n" + _CLOSERS) else 0)
-
-
 def stray_stops(ar: str, en: str) -> list[tuple[int, int]]:
-    """(start, end) in ``ar`` of each stray stop and the scrap it leaves (up to its own end)."""
-    if _sentence_count(_END_AR, ar) <= _sentence_count(_END_EN, en):
+    """(start, end) in ``ar`` of each stray stop and the scrap it leaves (up to its own end).
+    Sentences are the pairing's own (``segment.sentences``: ellipses, decimals and English
+    abbreviations and initials are not ends)."""
+    ar_sents = sentences(ar, "ar")
+    if len(ar_sents) <= len(sentences(en, "en")):
         return []
-    ends = list(_END_AR.finditer(ar))
     out = []
-    for prev, cur in itertools.pairwise(ends):
-        words = _AR_WORD.findall(ar[prev.end() : cur.end()])
-        before = _AR_WORD.findall(ar[: prev.start()])
-        quoted = ar[prev.end() : cur.end()].lstrip()[:1] in _OPENERS  # a quoted sentence is speech
-        if (0 < len(words) <= MAX_WORDS and before and len(before[-1]) > 1  # «ج.»: an initial
-                and not quoted and not sentence_like(words[0])):
-            out.append((prev.start(), cur.end()))
+    for prev, cur in itertools.pairwise(ar_sents):
+        stop = max(ar.rfind(c, prev.start, prev.end) for c in _STOPS)
+        scrap = ar[cur.start : cur.end]
+        words = _AR_WORD.findall(scrap)
+        before = _AR_WORD.findall(ar[prev.start : max(stop, prev.start)])
+        if (stop >= 0 and 0 < len(words) <= MAX_WORDS and before and len(before[-1]) > 1  # «ج.»: an initial
+                and scrap[:1] not in _OPENERS  # a quoted sentence is speech
+                and not sentence_like(words[0])):
+            out.append((stop, cur.end))
     return out
 
 
