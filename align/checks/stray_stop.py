@@ -17,7 +17,7 @@ opening with what opens an Arabic sentence (a conjunction-prefixed word «وهذ
 pronoun, «إن»: ``sentence_like``), so those pass; so does a short quoted sentence.
 
 Flags: category ``grammar``, severity ``minor``; span = the stop and the scrap after it;
-suggestion = remove the stop.
+suggestion = the span without its stop (Arabic, as every suggestion is: it replaces the span).
 """
 
 from __future__ import annotations
@@ -81,6 +81,6 @@ class StrayStop(Check):
             flags.append(self.flag(
                 "grammar", "minor",
                 f"a stray «{stop}» cuts the sentence: «{scrap}» ({n} word{'s' if n > 1 else ''}) stands alone, where "
-                "the English runs on; join it to the sentence it belongs to",
-                ar=(p.ar_start + a, p.ar_start + b), suggestion=f"remove «{stop}» before «{scrap}»"))
+                f"the English runs on; remove the «{stop}» to join it to the sentence it belongs to",
+                ar=(p.ar_start + a, p.ar_start + b), suggestion=ar[a + 1 : b]))
         return flags

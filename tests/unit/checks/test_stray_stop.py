@@ -36,5 +36,6 @@ def test_flag_points_at_the_stop_and_the_scrap():
     flags = StrayStop().run(ctx)
     assert ar_spans(ctx, flags) == [". في تاريخ غير مسمى."]
     assert (flags[0].category, flags[0].severity) == ("grammar", "minor")
-    assert "في تاريخ غير مسمى" in flags[0].message and flags[0].suggestion.startswith("remove «.»")
+    assert "في تاريخ غير مسمى" in flags[0].message and "remove the «.»" in flags[0].message
+    assert flags[0].suggestion == " في تاريخ غير مسمى."  # replaces the span: the stop goes, the space stays
     assert registry()["stray-stop"] is StrayStop
