@@ -63,9 +63,21 @@ def _parse_idioms(path: str, text: str) -> tuple[tuple[Idiom, ...], tuple[tuple[
 
 def find_in_en(idiom: Idiom, en_tokens: list[Token], lemmas: list[str] | None = None) -> list[tuple[int, int]]:
     """Token ranges (inclusive) of the idiom in the English tokens (``lemmas``: theirs, if
-    the caller has them, as a check looking for hundreds of idioms in one pair does)."""
+    the caller has them, as a check looking for hundreds of idioms in one pair does). A
+    headline that drops the articles ("pull plug on") still matches "pull the plug"."""
     lem = lemmas if lemmas is not None else [en_lemma(t.norm) for t in en_tokens]
-    n, want = len(idiom.lemmas), idiom.lemmas
+    out = _find_seq(idiom.lemmas, en_tokens, lem)
+    bare = tuple(w for w in idiom.lemmas if w not in _ARTICLES)
+    if len(bare) >= 2 and len(bare) < len(idiom.lemmas):  # headlinese: "Investors pull plug on…"
+        out += [r for r in _find_seq(bare, en_tokens, lem) if r not in out]
+    return out
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+def _find_seq(want: tuple[str, ...], en_tokens: list[Token], lem: list[str]) -> list[tuple[int, int]]:
+    n = len(want)
     starts = [i for i in range(len(lem) - n + 1) if _same(lem[i], en_tokens[i].norm, want[0])]
     return [(i, i + n - 1) for i in starts if all(_same(lem[i + k], en_tokens[i + k].norm, want[k]) for k in range(1, n))]
 
@@ -77,17 +89,35 @@ def _same(lemma: str, norm: str, want: str) -> bool:
 
 def find_keys(keys: tuple[str, ...], ar_keys: list[str], lo: int = 0, hi: int | None = None) -> tuple[int, int] | None:
     """First occurrence of a key sequence within ar_keys[lo:hi] (a word may be skipped
-    between consecutive keys, as Arabic inserts adjectives: هجوم سحري روسي)."""
+    between consecutive keys, as Arabic inserts adjectives: هجوم سحري روسي). A listed verb
+    matches its conjugations (``key_matches``)."""
     hi = len(ar_keys) if hi is None else hi
     for i in range(lo, hi):
-        if ar_keys[i] != keys[0]:
+        if not key_matches(ar_keys[i], keys[0]):
             continue
         j, k = i, 1
         while k < len(keys):
-            nxt = [x for x in (j + 1, j + 2) if x < hi and ar_keys[x] == keys[k]]
+            nxt = [x for x in (j + 1, j + 2) if x < hi and key_matches(ar_keys[x], keys[k])]
             if not nxt:
                 break
             j, k = nxt[0], k + 1
         if k == len(keys):
             return i, j
     return None
+
+
+# Verb inflection around a listed past-tense stem: تحول → تحولت، تحولوا، يتحول، سيسحبون
+_VERB_SUFFIXES = ("", "ت", "وا", "ون", "ين", "ان", "تا", "تم", "نا", "ن", "ا")
+_VERB_PREFIXES = ("", "ي", "ت", "ن", "ا", "سي", "ست", "سن")
+
+
+def key_matches(token_key: str, want: str) -> bool:
+    """The token's key is the listed key, or (for a key of three letters or more) that key
+    with a verb's person prefix and/or ending: a list gives «سحب القابس» once, and a text
+    says «يسحبون القابس» or «سحبوا القابس»."""
+    if token_key == want:
+        return True
+    if len(want) < 3 or len(token_key) <= len(want) or want not in token_key:
+        return False
+    k = token_key.find(want)
+    return token_key[:k] in _VERB_PREFIXES and token_key[k + len(want):] in _VERB_SUFFIXES

@@ -2,12 +2,14 @@
 
 from pathlib import Path
 
+import pytest
+
 from align.checks.base import PairContext, build_checks, registry
 from align.checks.consistency import Consistency
 from align.checks.glossary import Glossary
 from align.checks.idioms import IdiomCalque
 from align.corpus import GlossaryEntry
-from align.idioms import load_idioms
+from align.idioms import key_matches, load_idioms
 from align.records import Pair
 from align.resources import Resources
 from align.segment import tokenize
@@ -80,3 +82,47 @@ def test_registry_is_complete_and_needs_are_enforced():
         build_checks(["consistency"], available=frozenset({"alignment"}))
     with pytest.raises(ValueError, match="unknown check"):
         build_checks(["nope"])
+
+
+def _idioms(tmp_path: Path, rows: str) -> Resources:
+    tsv = tmp_path / "idioms.tsv"
+    tsv.write_text("en\taccepted\tcalques\tnote\n" + rows, encoding="utf-8")
+    return Resources(idioms=load_idioms(tsv))
+
+
+def test_idiom_calque_matches_conjugated_verbs_irregular_english_and_headlinese(tmp_path: Path):
+    res = _idioms(tmp_path, "pull the plug\tأوقف|ألغى\tسحب القابس\tto end a project\n"
+                            "come from behind\tقلب تأخره\tمن الخلف\tto win after trailing\n")
+    # «يسحبون» is a conjugation of the listed «سحب»; the headline drops "the"
+    headline = _ctx("p1", "a", "المستثمرون يسحبون القابس على الصفقة", "Investors pull plug on deal", res)
+    assert [headline.pair.ar_text[f.ar_start : f.ar_end] for f in IdiomCalque().run(headline)] == ["يسحبون القابس"]
+    # "came" is an irregular form of the idiom's first word
+    past = _ctx("p2", "a", "عاد الفريق من الخلف ليفوز", "The team came from behind to win", res)
+    assert len(IdiomCalque().run(past)) == 1
+    good = _ctx("p3", "a", "قلب الفريق تأخره إلى فوز", "The team came from behind to win", res)
+    assert IdiomCalque().run(good) == []
+
+
+def test_idiom_literal_reading_without_a_listed_calque(tmp_path: Path):
+    # no calque listed: the window is read word by word with the dictionaries
+    res = _idioms(tmp_path, "pull the plug\tأوقف|ألغى|أنهى\t\tto end a project\n"
+                            "back to square one\tالعودة إلى المربع الأول|نقطة الصفر\tالمربع رقم واحد\tstarting again\n")
+    bad = _ctx("p1", "a", "قرر المستثمرون سحب القابس على المشروع", "Investors decided to pull the plug on the project", res)
+    flags = IdiomCalque().run(bad)
+    assert [bad.pair.ar_text[f.ar_start : f.ar_end] for f in flags] == ["سحب القابس"]
+    assert "dictionary senses" in flags[0].message and flags[0].suggestion == "أوقف"
+    good = _ctx("p2", "a", "قرر المستثمرون إنهاء المشروع", "Investors decided to pull the plug on the project", res)
+    assert IdiomCalque().run(good) == []
+    # an accepted rendering that is literal itself is not a calque
+    same = _ctx("p3", "a", "عادت المحادثات إلى المربع الأول", "Talks went back to square one", res)
+    assert IdiomCalque().run(same) == []
+
+
+@pytest.mark.parametrize(("token_key", "want", "ok"), [
+    ("سحب", "سحب", True), ("يسحبون", "سحب", True), ("سحبوا", "سحب", True), ("تحولت", "تحول", True),
+    ("سيسحبون", "سحب", True),
+    ("انسحب", "سحب", False),  # another verb form (a different meaning), not a conjugation
+    ("سحابه", "سحب", False), ("من", "م", False),
+])
+def test_key_matches_conjugations_only(token_key, want, ok):
+    assert key_matches(token_key, want) is ok
