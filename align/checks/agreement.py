@@ -13,6 +13,13 @@ so a rule can be read, tested and switched off on its own:
   the Arabic has the same two names (by sound, ``translit.best_reading``) joined by «و», and
   the word right after ends in a plural verb ending («ـوا», or «يـ/تـ…ـون»). Verb-first
   order takes a singular verb in Arabic and is not touched.
+* **counted-plural**: after a number from 11 to 99 the counted noun is singular: «12 دول» →
+  «12 دولة», «15 مباريات» → «15 مباراة». Flagged where every Buckwalter reading of the word
+  after the digits is a plural (a sound plural ending, or a broken plural whose glosses are
+  all plural English words): a word that may be singular or dual passes.
+* **two-plural**: the English says "two ministers" or "both teams" and the Arabic word linked
+  to the noun is a plural, where Arabic has a dual: "the two ministers agreed" → «واتفق
+  الوزراء» (الوزيران). «اثنين من العمال» (two of the workers) is correct and passes.
 
 Flags: category ``grammar``, severity ``minor`` (the meaning survives), span = the word that
 must change, suggestion = the corrected word. No alignment or model needed; a token scan a pair.
@@ -120,7 +127,69 @@ def dual(ctx: PairContext) -> list[tuple[int, str, str]]:
     return out
 
 
-RULES = (tamma, inna_la, dual)
+def _plural_only(word: str) -> bool:
+    """Every Buckwalter reading of the word is a plural noun or adjective: a sound plural
+    suffix, or a broken plural (no suffix) whose glosses are all plural English words."""
+    readings = tl.analyze(word)
+    if not readings:
+        return False
+    for a in readings:
+        if not (a.pos.startswith("NOUN") or a.pos.startswith("ADJ")) or a.proper or "_DU" in a.suffix_pos:
+            return False
+        if "_PL" in a.suffix_pos:
+            continue
+        glosses = [g.strip() for g in a.gloss.split(";") if g.strip()]
+        if a.suffix_pos or not glosses or not all(re.fullmatch(r"[a-z]+(?:ies|[^s]s)", g) for g in glosses):
+            return False
+    return True
+
+
+def counted_plural(ctx: PairContext) -> list[tuple[int, str, None]]:
+    """A plural noun counted by a number from 11 to 99 written in digits («12 دول»)."""
+    ar = ctx.ar_tokens
+    out = []
+    for i in range(len(ar) - 1):
+        digits = ar[i].text.translate(_DIGITS)
+        if not digits.isdigit() or not 11 <= int(digits) <= 99 or not _next_word(ctx, i):
+            continue
+        if ar[i].start and ctx.pair.ar_text[ar[i].start - 1] in ".,٫٬/:-":
+            continue  # part of 3.15, 2-12, 10/12: not a count
+        noun = _plain(ar[i + 1])
+        if _ARABIC_WORD.match(noun) and _plural_only(noun):
+            out.append((i + 1, f"after {digits} the counted noun is singular (accusative), not the plural «{noun}»", None))
+    return out
+
+
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_EN_TWO = frozenset({"two", "both"})
+_AR_TWO = frozenset(normalize_ar(w) for w in ("اثنين", "اثنان", "اثنتين", "اثنتان", "كلا", "كلتا"))
+
+
+def two_plural(ctx: PairContext) -> list[tuple[int, str, None]]:
+    """The Arabic word linked to the English noun after "two"/"both" is a plural."""
+    en, ar = ctx.en_tokens, ctx.ar_tokens
+    out: list[tuple[int, str, None]] = []
+    seen: set[int] = set()
+    for j in range(len(en) - 1):
+        if en[j].norm not in _EN_TWO or en[j].text[0].isdigit():
+            continue
+        # the noun: the first of the next two words that ends in a plural -s ("two aid workers")
+        noun_j = next((x for x in (j + 1, j + 2) if x < len(en) and re.fullmatch(r"[a-z]+[^s']s", en[x].norm)), None)
+        if noun_j is None:
+            continue
+        for lk in ctx.en_links(noun_j):
+            i = lk.ar
+            before = {normalize_ar(_plain(t)) for t in ar[max(0, i - 3) : i]}
+            if before & _AR_TWO:
+                continue  # «اثنين من العمال»: two of the workers
+            word = _plain(ar[i])
+            if i not in seen and _ARABIC_WORD.match(word) and _plural_only(word):
+                seen.add(i)
+                out.append((i, f"'{en[j].text} {en[noun_j].text}' needs the dual in Arabic, not the plural «{word}»", None))
+    return out
+
+
+RULES = (tamma, inna_la, dual, counted_plural, two_plural)
 
 
 class Agreement(TokenRulesCheck):

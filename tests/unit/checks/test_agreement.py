@@ -3,7 +3,7 @@ are correct Arabic and must pass."""
 
 import pytest
 
-from align.checks.agreement import Agreement, dual, inna_la, tamma
+from align.checks.agreement import Agreement, counted_plural, dual, inna_la, tamma, two_plural
 from tests.conftest import ar_spans, make_ctx
 
 
@@ -60,3 +60,32 @@ def test_flags_are_minor_grammar_on_the_word_to_change():
     assert ar_spans(ctx, flags) == ["تم", "إن"]
     assert {(f.category, f.severity) for f in flags} == {("grammar", "minor")}
     assert [f.suggestion for f in flags] == ["تمت", "إنه"]
+
+
+@pytest.mark.parametrize(("ar", "expected"), [
+    ("شارك ممثلون عن 12 دول في الاجتماع", ["دول"]),
+    ("خسر الفريق 15 مباريات متتالية", ["مباريات"]),
+    ("استمر الاجتماع ٢٠ دقائق", ["دقائق"]),
+    # singular after 11-99, plural after 3-10, numbers that are not counts
+    ("شارك ممثلون عن 12 دولة", []),
+    ("شارك ممثلون عن 5 دول", []),
+    ("ارتفع المؤشر 3.15 نقاط", []),
+    ("قتل 20 مسؤولين", []),  # dual or plural: ambiguous, passes
+    ("في 11 سبتمبر", []),
+    ("12، دول", []),
+])
+def test_counted_plural(ar, expected):
+    assert [w for w, _ in hits(counted_plural, ar)] == expected
+
+
+@pytest.mark.parametrize(("ar", "en", "links", "expected"), [
+    ("واتفق الوزراء على إنشاء مجموعة عمل", "The two ministers agreed to set up a working group",
+     [("الوزراء", "ministers")], ["الوزراء"]),
+    ("واتفق الوزيران على إنشاء مجموعة عمل", "The two ministers agreed to set up a working group",
+     [("الوزيران", "ministers")], []),
+    ("أطلق سراح اثنين من عمال الإغاثة", "Two aid workers were released", [("عمال", "workers")], []),
+    ("تبادل الجانبان الاتهامات", "Both sides traded accusations", [("الاتهامات", "accusations")], []),
+])
+def test_two_plural(ar, en, links, expected):
+    ctx = make_ctx(ar, en, links)
+    assert [ctx.ar_tokens[i].text for i, _m, _s in two_plural(ctx)] == expected
