@@ -150,7 +150,7 @@ def counted_plural(ctx: PairContext) -> list[tuple[int, str, None]]:
     out = []
     for i in range(len(ar) - 1):
         digits = ar[i].text.translate(_DIGITS)
-        if not digits.isdigit() or not 11 <= int(digits) <= 99 or not _next_word(ctx, i):
+        if not (digits.isascii() and digits.isdigit()) or not 11 <= int(digits) <= 99 or not _next_word(ctx, i):
             continue
         if ar[i].start and ctx.pair.ar_text[ar[i].start - 1] in ".,٫٬/:-":
             continue  # part of 3.15, 2-12, 10/12: not a count
