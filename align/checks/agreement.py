@@ -22,7 +22,9 @@ so a rule can be read, tested and switched off on its own:
   الوزراء» (الوزيران). «اثنين من العمال» (two of the workers) is correct and passes.
 
 Flags: category ``grammar``, severity ``minor`` (the meaning survives), span = the word that
-must change, suggestion = the corrected word. No alignment or model needed; a token scan a pair.
+must change, suggestion = the corrected word where a rule can spell it (the plural rules
+cannot: a broken plural's singular is not derivable from its form). No model needed: a token
+scan a pair; two-plural reads the word links and finds nothing without them.
 """
 
 from __future__ import annotations
@@ -31,9 +33,10 @@ import re
 from typing import ClassVar
 
 from .. import translit as tl
-from ..normalize import normalize_ar
+from ..normalize import normalize_ar, to_ascii_digits
 from ..records import Token
 from .base import PairContext, TokenRulesCheck
+from .names import MISSPELT_LOW as NAME_SOUND
 from .names import english_names
 
 _TAMMA = {"تم": "تمت", "وتم": "وتمت", "فتم": "فتمت", "يتم": "تتم", "ويتم": "وتتم", "سيتم": "ستتم", "وسيتم": "وستتم"}
@@ -41,7 +44,6 @@ _TAMMA = {"تم": "تمت", "وتم": "وتمت", "فتم": "فتمت", "يتم"
 _NOT_MASDAR = {normalize_ar(w) for w in ("ساعة", "مرة", "ليلة", "لحظة", "فترة", "مدة", "سنة", "جمعة")}
 _ARABIC_WORD = re.compile(r"^[\u0621-\u063A\u0641-\u064A\u064B-\u0652]+$")
 _INNA = {"إن", "وإن", "فإن"}
-_NAME_SOUND = 0.55  # translit.best_reading for an Arabic word to stand for an English name
 _CONJ_EN = {"and"}
 
 
@@ -120,8 +122,8 @@ def dual(ctx: PairContext) -> list[tuple[int, str, str]]:
         if new is None:
             continue
         for a, b in pairs:
-            if (tl.best_reading(a, first, _NAME_SOUND)[0] >= _NAME_SOUND
-                    and tl.best_reading(b, second[1:], _NAME_SOUND)[0] >= _NAME_SOUND):
+            if (tl.best_reading(a, first, NAME_SOUND)[0] >= NAME_SOUND
+                    and tl.best_reading(b, second[1:], NAME_SOUND)[0] >= NAME_SOUND):
                 out.append((i + 2, f"two people («{first} {second}», {a} and {b}) take the dual: «{new}», not «{verb}»", new))
                 break
     return out
@@ -149,7 +151,7 @@ def counted_plural(ctx: PairContext) -> list[tuple[int, str, None]]:
     ar = ctx.ar_tokens
     out = []
     for i in range(len(ar) - 1):
-        digits = ar[i].text.translate(_DIGITS)
+        digits = to_ascii_digits(ar[i].text)
         if not (digits.isascii() and digits.isdigit()) or not 11 <= int(digits) <= 99 or not _next_word(ctx, i):
             continue
         if ar[i].start and ctx.pair.ar_text[ar[i].start - 1] in ".,٫٬/:-":
@@ -160,7 +162,6 @@ def counted_plural(ctx: PairContext) -> list[tuple[int, str, None]]:
     return out
 
 
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _EN_TWO = frozenset({"two", "both"})
 _AR_TWO = frozenset(normalize_ar(w) for w in ("اثنين", "اثنان", "اثنتين", "اثنتان", "كلا", "كلتا"))
 
@@ -171,7 +172,7 @@ def two_plural(ctx: PairContext) -> list[tuple[int, str, None]]:
     out: list[tuple[int, str, None]] = []
     seen: set[int] = set()
     for j in range(len(en) - 1):
-        if en[j].norm not in _EN_TWO or en[j].text[0].isdigit():
+        if en[j].norm not in _EN_TWO:
             continue
         # the noun: the first of the next two words that ends in a plural -s ("two aid workers")
         noun_j = next((x for x in (j + 1, j + 2) if x < len(en) and re.fullmatch(r"[a-z]+[^s']s", en[x].norm)), None)

@@ -18,9 +18,9 @@ from .. import translit as tl
 from ..lexicon import is_en_content
 from ..records import Flag
 from .base import Check, PairContext
+from .names import MISSPELT_LOW as NAME_SOUND
 
 HEAD_WORDS = 3  # the possessed noun phrase: up to this many English words after «'s»
-_NAME_SOUND = 0.55  # translit.best_reading for the Arabic word to be the English name
 
 
 def _bare_name(ar_word: str, en_word: str) -> bool:
@@ -28,12 +28,12 @@ def _bare_name(ar_word: str, en_word: str) -> bool:
     w = ar_word.replace("\u0640", "")
     if w.startswith("ال") or w.endswith(("ي", "ية", "يون", "يين")):
         return False
-    return tl.best_reading(en_word, w, _NAME_SOUND)[0] >= _NAME_SOUND
+    return tl.best_reading(en_word, w, NAME_SOUND)[0] >= NAME_SOUND
 
 
 def _construct_head(ar_word: str) -> bool:
     """A bare noun: some Buckwalter reading is a noun with no prefix (no article, no «و/ب/ل»)."""
-    return not ar_word.startswith("ال") and any(a.pos == "NOUN" and not a.prefix for a in tl.analyze(ar_word))
+    return any(a.pos == "NOUN" and not a.prefix for a in tl.analyze(ar_word))
 
 
 class PossessiveOrder(Check):
