@@ -66,8 +66,8 @@ class Addition(Check):
                 s, e = ar[run[0]].start, ar[run[-1]].end
                 flags.append(self.flag(
                     "addition", "minor",
-                    f"«{text[s:e]}»: {len(run)} words in a row that no English word explains (no word link, "
-                    "no dictionary translation in the source); check that the source says this", ar=(s, e)))
+                    f"{len(run)} words in a row that no English word explains (no word link, no dictionary "
+                    "translation in the source): check that the source says this", ar=(s, e)))
             run, spoilt = [], False
 
         for i, tok in enumerate(ar):
