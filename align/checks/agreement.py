@@ -20,6 +20,11 @@ so a rule can be read, tested and switched off on its own:
 * **two-plural**: the English says "two ministers" or "both teams" and the Arabic word linked
   to the noun is a plural, where Arabic has a dual: "the two ministers agreed" → «واتفق
   الوزراء» (الوزيران). «اثنين من العمال» (two of the workers) is correct and passes.
+* **fem-plural-verb**: a definite sound feminine plural (every Buckwalter reading «ـات») right
+  before a masculine singular imperfect verb: «التوقعات يعتمد» → «تعتمد» (non-human plurals
+  take feminine singular agreement, human feminine plurals «يعملن»). Impersonal verbs («يجب»،
+  «يمكن»), the genitive of a construct («عدد الشركات يعتمد») and a relative clause with a
+  resumptive pronoun («التوقعات يعتمد عليها المستثمرون») pass.
 
 Flags: category ``grammar``, severity ``minor`` (the meaning survives), span = the word that
 must change, suggestion = the corrected word where a rule can spell it (the plural rules
@@ -190,7 +195,49 @@ def two_plural(ctx: PairContext) -> list[tuple[int, str, None]]:
     return out
 
 
-RULES = (tamma, inna_la, dual, counted_plural, two_plural)
+# Masculine verbs that stay masculine whatever follows: impersonal «يجب أن», «يمكن», «يبدو»…
+_IMPERSONAL = frozenset(normalize_ar(w) for w in "يجب يمكن ينبغي يبدو يتعين يتوجب يتوقع يذكر يشار يقال يعني يليق يحق".split())
+_RESUMPTIVE = re.compile(r"^(?:عليها|بها|لها|منها|فيها|عنها|إليها|اليها|معها|لديها|عندها)$")
+
+
+def _fem_plural_subject(word: str) -> bool:
+    """Every reading is a definite common noun in the sound feminine plural («التوقعات»)."""
+    readings = tl.analyze(word)
+    return bool(readings) and all(
+        a.pos == "NOUN" and not a.proper and a.prefix in ("Al", "wAl", "fAl") and "NSUFF_FEM_PL" in a.suffix_pos
+        for a in readings)
+
+
+def _masculine_imperfect(word: str) -> bool:
+    """Every reading is a third-person masculine singular imperfect verb («يعتمد», not «يعتمدن»)."""
+    readings = tl.analyze(word)
+    return bool(readings) and not word.endswith("ن") and all(
+        a.pos == "VERB_IMPERFECT" and a.prefix.endswith("y") and not a.suffix_pos for a in readings)
+
+
+def fem_plural_verb(ctx: PairContext) -> list[tuple[int, str, str]]:
+    """A sound feminine plural subject followed by a masculine verb: «التوقعات يعتمد» → «تعتمد»."""
+    ar, text = ctx.ar_tokens, ctx.pair.ar_text
+    out: list[tuple[int, str, str]] = []
+    for i in range(len(ar) - 1):
+        if not _next_word(ctx, i):
+            continue
+        noun, verb = _plain(ar[i]), _plain(ar[i + 1])
+        if normalize_ar(verb) in _IMPERSONAL or not _fem_plural_subject(noun) or not _masculine_imperfect(verb):
+            continue
+        if i and not text[ar[i - 1].end : ar[i].start].strip() and any(
+                a.pos == "NOUN" and not a.prefix for a in tl.analyze(_plain(ar[i - 1]))):
+            continue  # the genitive of a construct whose head is the subject: «عدد الشركات يعتمد»
+        if any(_RESUMPTIVE.match(_plain(t)) for t in ar[i + 2 : i + 4]):
+            continue  # a relative clause with its own subject: «التوقعات يعتمد عليها المستثمرون»
+        w = ar[i + 1].text
+        k = w.index("ي")
+        out.append((i + 1, f"the feminine plural «{noun}» takes a feminine verb: «{w}» → «{w[:k]}ت{w[k + 1:]}»",
+                    w[:k] + "ت" + w[k + 1 :]))
+    return out
+
+
+RULES = (tamma, inna_la, dual, counted_plural, two_plural, fem_plural_verb)
 
 
 class Agreement(TokenRulesCheck):

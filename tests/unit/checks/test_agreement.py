@@ -3,7 +3,7 @@ are correct Arabic and must pass."""
 
 import pytest
 
-from align.checks.agreement import Agreement, counted_plural, dual, inna_la, tamma, two_plural
+from align.checks.agreement import Agreement, counted_plural, dual, fem_plural_verb, inna_la, tamma, two_plural
 from tests.conftest import ar_spans, make_ctx
 
 
@@ -89,3 +89,20 @@ def test_counted_plural(ar, expected):
 ])
 def test_two_plural(ar, en, links, expected):
     assert [w for w, _ in hits(two_plural, ar, en, links)] == expected
+
+
+@pytest.mark.parametrize(("ar", "expected"), [
+    ("قال إن التوقعات يعتمد على أسعار النفط", [("يعتمد", "تعتمد")]),
+    ("وأكد أن الصادرات يرتفع حجمها", [("يرتفع", "ترتفع")]),
+    # feminine agreement, or a human feminine plural with its own ending
+    ("قال إن التوقعات تعتمد على أسعار النفط", []),
+    ("وقالت إن المعلمات يعملن ساعات طويلة", []),
+    # impersonal verbs, a construct's genitive, a relative clause with its own subject
+    ("وقال إن الصادرات يجب أن ترتفع", []),
+    ("وقال إن عدد الشركات يعتمد على الدعم", []),
+    ("هذه التوقعات يعتمد عليها المستثمرون", []),
+    # punctuation between them: not subject and verb
+    ("ارتفعت الصادرات، يقول الخبراء", []),
+])
+def test_fem_plural_verb(ar, expected):
+    assert hits(fem_plural_verb, ar) == expected
