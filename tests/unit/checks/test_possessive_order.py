@@ -40,3 +40,39 @@ def test_flag_fields():
     assert (f.category, f.severity) == ("grammar", "minor")
     assert ctx.pair.en_text[f.en_start : f.en_end] == "Russia's"
     assert registry()["possessive-order"] is PossessiveOrder
+
+
+@pytest.mark.parametrize(("ar", "en", "spans"), [
+    # a person's possessive with «في»: the role word before the name says it is a person
+    ("وعلق مستشار الشؤون الخارجية في بوتين على المنشور",
+     "President Vladimir Putin's foreign affairs adviser commented on the post", ["في بوتين"]),
+    ("وقال المتحدث في بيسكوف إن", "Kremlin spokesman Dmitry Peskov's deputy said", ["في بيسكوف"]),
+    # the construct or «لـ»: right
+    ("وعلق مستشار بوتين للشؤون الخارجية", "President Vladimir Putin's foreign affairs adviser commented", []),
+    ("وعلق مستشار الشؤون الخارجية لبوتين", "President Vladimir Putin's foreign affairs adviser commented", []),
+    # a place: «في» is right
+    ("قاتلت القوات في منطقة كورسك في روسيا", "Troops fought in Russia's Kursk region", []),
+    # no role word anywhere: not known to be a person
+    ("وعلق مستشار الشؤون الخارجية في بوتين", "Putin's foreign affairs adviser commented", []),
+])
+def test_fi_for_a_persons_possessive(ar, en, spans):
+    ctx = make_ctx(ar, en)
+    assert ar_spans(ctx, PossessiveOrder().run(ctx)) == spans
+
+
+def test_fi_person_suggestion_and_article_context():
+    from align.records import Pair
+    from align.resources import PairTexts
+
+    en = "Putin's foreign affairs adviser commented"
+    ctx = make_ctx("وعلق مستشار الشؤون الخارجية في بوتين", en)
+    reg = PairTexts()
+    other = Pair("o", "art", "s2", "زار الرئيس فلاديمير بوتين", 0, 25, "President Vladimir Putin visited", 0, 32)
+    here = Pair("t", "art", "s1", ctx.pair.ar_text, 0, len(ctx.pair.ar_text), en, 0, len(en))
+    for p in (other, here):
+        reg.add(p, [])
+    ctx.pair = here
+    ctx.resources = type("R", (), {"pair_texts": reg})()
+    (f,) = PossessiveOrder().run(ctx)
+    assert f.suggestion == "لبوتين"
+    assert (f.category, f.severity) == ("grammar", "minor")
