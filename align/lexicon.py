@@ -90,3 +90,12 @@ def en_lemma(norm: str) -> str:
 def ar_key(word: str) -> str:
     """Grouping key for an Arabic word: normalised light stem."""
     return ar_stem_light(word)
+
+
+@lru_cache(maxsize=1 << 14)
+def en_pos(word: str) -> frozenset[str]:
+    """The parts of speech lemminflect allows the English word ("used" → ADJ, VERB): a reading
+    the context must choose from, not a tag."""
+    from lemminflect import getAllLemmas
+
+    return frozenset(getAllLemmas(word))

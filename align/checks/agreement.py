@@ -25,6 +25,12 @@ so a rule can be read, tested and switched off on its own:
   take feminine singular agreement, human feminine plurals «يعملن»). Impersonal verbs («يجب»،
   «يمكن»), the genitive of a construct («عدد الشركات يعتمد») and a relative clause with a
   resumptive pronoun («التوقعات يعتمد عليها المستثمرون») pass.
+* **adjective-definiteness**: an English attributive adjective and its noun ("good health",
+  lemminflect readings) rendered as a definite noun followed by a bare indefinite adjective,
+  each a dictionary translation of its English word: «تمنيا الصحة جيدة» reads 'the health is
+  good' → «الصحة الجيدة». A predicate is allowed where Arabic puts one: after «كان» and its
+  sisters, «إن» and its sisters, or a verb of two objects («جعل الأسعار مرتفعة») within three
+  words before, and for the elative «أعلى»، «أكبر».
 
 Flags: category ``grammar``, severity ``minor`` (the meaning survives), span = the word that
 must change, suggestion = the corrected word where a rule can spell it (the plural rules
@@ -37,7 +43,9 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
+from .. import dictionary as dic
 from .. import translit as tl
+from ..lexicon import en_pos
 from ..normalize import normalize_ar, to_ascii_digits
 from ..records import Token
 from .base import PairContext, TokenRulesCheck
@@ -237,7 +245,57 @@ def fem_plural_verb(ctx: PairContext) -> list[tuple[int, str, str]]:
     return out
 
 
-RULES = (tamma, inna_la, dual, counted_plural, two_plural, fem_plural_verb)
+# Words after which an indefinite adjective following a definite noun is a predicate or a second
+# object, as Arabic allows: «كان الطلب قوياً», «إن الاقتصاد قوي», «جعل الأسعار مرتفعة».
+_PREDICATE_OPENERS = frozenset(normalize_ar(w) for w in """كان كانت كانوا يكون تكون ظل ظلت يظل تظل بقي بقيت
+    يبقى تبقى أصبح أصبحت يصبح تصبح بات باتت صار صارت ليس ليست زال زالت يزال تزال إن أن لأن لكن كأن
+    وإن وأن ولكن جعل جعلت يجعل تجعل اعتبر اعتبرت يعتبر تعتبر وجد وجدت رأى رأت يرى ترى أبقى أبقت""".split())
+
+
+def _predicate_opener(tok: Token) -> bool:
+    w = normalize_ar(_plain(tok))
+    return w in _PREDICATE_OPENERS or (w[:1] in "وف" and w[1:] in _PREDICATE_OPENERS)
+
+
+def _elative(word: str) -> bool:
+    """«أعلى», «أكبر»: the comparative form, often a predicate without «ال»."""
+    w = normalize_ar(word)
+    return len(w) == 4 and w[0] in "اأ"
+
+
+def adjective_definiteness(ctx: PairContext) -> list[tuple[int, str, str]]:
+    """An English attributive adjective ("good health") rendered as a definite noun with an
+    indefinite adjective («الصحة جيدة»: 'the health is good')."""
+    en, ar = ctx.en_tokens, ctx.ar_tokens
+    pairs = [(en[j].norm, en[j + 1].norm) for j in range(len(en) - 1)
+             if en[j].text.islower() and "ADJ" in en_pos(en[j].norm) and "NOUN" in en_pos(en[j + 1].norm)
+             and en[j + 1].text.islower()]
+    out: list[tuple[int, str, str]] = []
+    if not pairs:
+        return out
+    for i in range(len(ar) - 1):
+        if not _next_word(ctx, i):
+            continue
+        noun, adj = _plain(ar[i]), _plain(ar[i + 1])
+        if not _ARABIC_WORD.match(adj) or _elative(adj):
+            continue
+        if any(_predicate_opener(t) for t in ar[max(0, i - 3) : i]):
+            continue
+        nr, qr = tl.analyze(noun), tl.analyze(adj)
+        if not nr or not qr or not all(a.pos == "NOUN" and "Al" in a.prefix for a in nr):
+            continue
+        if not all(a.pos == "ADJ" and not a.prefix for a in qr):
+            continue
+        for e_adj, e_noun in pairs:
+            if dic.is_translation(noun, e_noun) and dic.is_translation(adj, e_adj):
+                bare = adj[:-2] if adj.endswith(("اً", "ًا")) else adj  # «جيداً» → «الجيد»
+                out.append((i + 1, f"'{e_adj} {e_noun}' is one noun phrase, but «{noun} {adj}» reads 'the {e_noun} is "
+                            f"{e_adj}': the adjective takes «ال» like its noun", "ال" + bare))
+                break
+    return out
+
+
+RULES = (tamma, inna_la, dual, counted_plural, two_plural, fem_plural_verb, adjective_definiteness)
 
 
 class Agreement(TokenRulesCheck):

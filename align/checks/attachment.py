@@ -24,12 +24,11 @@ Flags: mistranslation, major (a property moves from one thing to another).
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import ClassVar
 
 from .. import dictionary as dic
 from .. import translit as tl
-from ..lexicon import is_en_content
+from ..lexicon import en_pos, is_en_content
 from ..records import Flag, Token
 from ..segment import is_arabic
 from .base import Check, PairContext
@@ -40,15 +39,8 @@ _OPENERS = frozenset("""a an the this that these those his her its their our my 
     every another of with for in on at by from to into 's""".split())
 
 
-@lru_cache(maxsize=1 << 14)
-def _readings(word: str) -> frozenset[str]:
-    from lemminflect import getAllLemmas
-
-    return frozenset(getAllLemmas(word))
-
-
 def _is_noun(tok: Token) -> bool:
-    return "NOUN" in _readings(tok.text.lower()) or "PROPN" in _readings(tok.text)
+    return "NOUN" in en_pos(tok.text.lower()) or "PROPN" in en_pos(tok.text)
 
 
 def _singular(tok: Token) -> bool:
@@ -58,14 +50,14 @@ def _singular(tok: Token) -> bool:
 
 def _adjective_phrase(en: list[Token], i: int) -> int | None:
     """The head noun's index when ``en[i]`` is an attributive adjective, else None."""
-    reads = _readings(en[i].norm)
+    reads = en_pos(en[i].norm)
     if "ADJ" not in reads or not en[i].text[:1].islower():
         return None
     if reads - {"ADJ"} and (i == 0 or en[i - 1].norm not in _OPENERS):
         return None
     head = None
     for k in range(i + 1, min(len(en), i + MAX_PHRASE)):
-        if not is_en_content(en[k].norm) or not (_is_noun(en[k]) or "ADJ" in _readings(en[k].norm)):
+        if not is_en_content(en[k].norm) or not (_is_noun(en[k]) or "ADJ" in en_pos(en[k].norm)):
             break
         if _is_noun(en[k]):
             head = k

@@ -3,7 +3,16 @@ are correct Arabic and must pass."""
 
 import pytest
 
-from align.checks.agreement import Agreement, counted_plural, dual, fem_plural_verb, inna_la, tamma, two_plural
+from align.checks.agreement import (
+    Agreement,
+    adjective_definiteness,
+    counted_plural,
+    dual,
+    fem_plural_verb,
+    inna_la,
+    tamma,
+    two_plural,
+)
 from tests.conftest import ar_spans, make_ctx
 
 
@@ -106,3 +115,21 @@ def test_two_plural(ar, en, links, expected):
 ])
 def test_fem_plural_verb(ar, expected):
     assert hits(fem_plural_verb, ar) == expected
+
+
+@pytest.mark.parametrize(("ar", "en", "expected"), [
+    ("وتمنيا لبعضهما الصحة جيدة، ورافقه", "They wished each other good health", [("جيدة", "الجيدة")]),
+    ("وأعلنت الوزارة القواعد جديدة للاستيراد", "The ministry announced new rules for imports", [("جديدة", "الجديدة")]),
+    # agreement in definiteness, or both indefinite
+    ("وتمنيا لبعضهما الصحة الجيدة", "They wished each other good health", []),
+    ("وأعلنت الوزارة قواعد جديدة للاستيراد", "The ministry announced new rules for imports", []),
+    # a predicate where Arabic puts one: after «إن», «كان», a verb of two objects; an elative
+    ("وقال إن الصحة جيدة", "He spoke of good health", []),
+    ("وكانت القواعد جديدة", "They were new rules", []),
+    ("مما أدى إلى جعل الأسعار مرتفعة", "It led to high prices", []),
+    ("وأصبحت الأسعار أعلى", "It brought higher prices", []),
+    # the English adjective is predicative: nothing to compare
+    ("القواعد جديدة", "The rules are new", []),
+])
+def test_adjective_definiteness(ar, en, expected):
+    assert hits(adjective_definiteness, ar, en) == expected
