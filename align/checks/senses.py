@@ -11,8 +11,10 @@ that sense (accepted) and those of the wrong sense (wrong). A pair is flagged wh
 1. the term is in the English (by lemma; a hyphenated compound also matches a one-word term:
    "walk-out" = walkout);
 2. its context selects the sense: a positive cue within ``WINDOW`` tokens of the term, or right
-   before/after it for a positional cue (``<cue`` / ``>cue``; one determiner or possessive may
-   come between), and no negative cue (``!cue``) in the sentence; a row without positive cues
+   before/after it for a positional cue (``<cue`` / ``>cue``; up to three tokens may come
+   between: numbers and their approximators, one determiner or possessive and one adjective or
+   acronym, "shed about 1,000 jobs", "court young voters", "slammed the US sanctions", but never
+   a noun or verb: see ``_gap_ends``), and no negative cue (``!cue``) in the sentence; a row without positive cues
    holds in every context its negative cues leave. When the sentence has no positive cue,
    another occurrence of the term with one in the same document (the rest of the source text,
    the English of the article's other pairs) counts ("one sense per discourse": "deleted a post
@@ -31,21 +33,24 @@ tokens cover the clause in nearly every case ("the Rovers coach said after the m
 
 Arabic words are stems matched through clitics and inflection with ``polarity.ar_cores``
 («نبتة» matches نبتتها، والنبتة؛ «منصب» matches منصباً، وفي المنصب); a word written ``=word`` is
-matched whole, with only the article and prepositions taken off (for short or ambiguous words:
-«=صف» matches الصف but not وصف). The lexicon is read once per process; a pair costs a few
+matched whole, with only the article, prepositions, the future prefix (سيخدم، وستبقى) and a
+conjunction و/ف that leaves a word of 3+ letters at least as frequent as the whole (وضربت)
+taken off (for short or ambiguous words: «=صف» matches الصف but not وصف; «=فاق» not وفاق).
+A hamza is matched whatever its seat (``_hamza_variants``: «مسيء» matches مسيئا، مسيئة). The lexicon is read once per process; a pair costs a few
 dictionary look-ups per English token, and no model is called.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-from ..lexicon import en_lemma, is_en_content
-from ..normalize import normalize_ar
-from ..polarity import LEXICON_DIR, ar_cores, en_forms
+from ..lexicon import en_lemma, en_pos, is_en_content
+from ..normalize import _zipf, normalize_ar, strip_marks
+from ..polarity import LEXICON_DIR, ar_cores, ar_future, en_forms
 from ..records import Flag, Token
 from ..segment import tokenize
 from .base import Check, PairContext
@@ -58,6 +63,17 @@ SEVERITIES = frozenset({"minor", "major", "critical"})
 CATEGORIES = frozenset({"mistranslation", "terminology"})
 # Words a positional cue may skip: "scored the winner", "took his office"…
 _DETERMINERS = frozenset("a an the his her their its our my your this that these those".split())
+# …numbers ("shed 1,000 jobs", "shed 12 percent", "three thousand")…
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds "
+    "thousand thousands million millions billion billions trillion dozen dozens half % percent cent".split())
+_NUMBER_RE = re.compile(r"[$£€]?\d[\d.,]*(?:%|k|m|bn|tn)?")
+# …and the approximators of a number ("shed about 1,000 jobs", "more than 10 percent")
+_APPROX = frozenset("about around nearly almost roughly approximately some over under more less fewer than "
+                    "up to per another".split())
+SKIP = 3  # tokens a positional cue may skip at most
+_ACRONYM = re.compile(r"(?:[A-Z]\.?){2,5}")
 
 
 # ---------------------------------------------------------------------------------------
@@ -131,14 +147,61 @@ class Cue:
         without lying inside the term."""
         n = len(self.words)
         if self.side == "<":
-            ends = [a - 1] + ([a - 2] if a >= 1 and tokens[a - 1].norm in _DETERMINERS else [])
-            return any(_seq_at(self.words, tokens, e - n + 1) for e in ends)
+            return any(_seq_at(self.words, tokens, e - n + 1) for e in _gap_ends(tokens, a, -1))
         if self.side == ">":
-            starts = [b + 1] + ([b + 2] if b + 1 < len(tokens) and tokens[b + 1].norm in _DETERMINERS else [])
-            return any(_seq_at(self.words, tokens, s) for s in starts)
+            return any(_seq_at(self.words, tokens, s) for s in _gap_ends(tokens, b, 1))
         # a cue may contain the term ("in this case") but must reach beyond it
         return any(_seq_at(self.words, tokens, k) for k in range(max(0, lo - n + 1), min(len(tokens), hi) - n + 1)
                    if k < a or k + n - 1 > b)
+
+
+def _is_number(norm: str) -> bool:
+    return norm in _NUMBER_WORDS or bool(_NUMBER_RE.fullmatch(norm))
+
+
+@lru_cache(maxsize=65536)
+def _modifier(text: str) -> bool:
+    """A word that may stand between a verb and its object as a modifier: one lemminflect
+    reads as an adjective (young, new, Western, quarterly — with or without a noun reading:
+    "young" and "old" are nouns too, yet right before a noun they modify it), or an acronym
+    used attributively ("the US sanctions", "EU leaders"; not any capitalised word, which in a
+    title-case headline would be every word). A word with no adjective reading (earnings,
+    deal, jobs, options) is a noun or verb that heads a phrase of its own: a cue after it is
+    not the term's neighbour, so it is never skipped."""
+    if _ACRONYM.fullmatch(text):
+        return True
+    return text.isalpha() and "ADJ" in en_pos(text.lower())
+
+
+def _gap_ends(tokens: list[Token], edge: int, step: int) -> list[int]:
+    """Where a positional cue may end (``step`` -1: before the term whose first token is
+    ``edge``) or start (``step`` 1: after the term whose last token is ``edge``). Besides the
+    neighbouring token, a cue may lie past at most ``SKIP`` tokens, all of them a number
+    ("shed 1,000 jobs", "12 percent", "three thousand"), an approximator directly before a
+    number ("about 1,000", "more than 10"), at most one determiner or possessive ("scored the
+    winner") and at most one modifier (``_modifier``: "court young voters", "slammed the US
+    sanctions", "its 1,000 new jobs"). A bound of three keeps the cue within the term's
+    phrase; a noun or verb in between ends the search."""
+    out = [edge + step]
+    dets = mods = 0
+    k = edge + step
+    for _ in range(SKIP):
+        if not 0 <= k < len(tokens):
+            break
+        norm = tokens[k].norm
+        if _is_number(norm):
+            pass
+        elif norm in _APPROX and any(_is_number(tokens[x].norm) for x in (k + 1, k + 2) if 0 <= x < len(tokens)):
+            pass  # reading order: the number follows the approximator whichever way we walk
+        elif norm in _DETERMINERS and dets == 0:
+            dets += 1
+        elif mods == 0 and _modifier(tokens[k].text):
+            mods += 1
+        else:
+            break
+        k += step
+        out.append(k)
+    return out
 
 
 # ---------------------------------------------------------------------------------------
@@ -153,15 +216,17 @@ class ArWord:
 
     @classmethod
     def parse(cls, raw: str) -> ArWord:
-        f = normalize_ar(raw.lstrip("="))
+        forms = [normalize_ar(v) for v in _hamza_variants(raw.lstrip("="))]
+        f = forms[0]
         exact = raw.startswith("=") or len(f) < 3  # a two-letter word (حل، شد، بث) is never a stem
         if exact:
-            return cls(f, frozenset({f}), True)
-        keys = {f}
-        if len(f) >= 4 and f[0] in "اي":
-            keys.add(f[1:])  # ارتفع/يشير: what an imperfect leaves once its prefix is off
-        if len(f) >= 4 and f.endswith("ه"):
-            keys.add(f[:-1] + "ات")  # ملاحظة → ملاحظات (its clitics come off in ar_cores)
+            return cls(f, frozenset(forms), True)
+        keys = set(forms)
+        for g in forms:
+            if len(g) >= 4 and g[0] in "اي":
+                keys.add(g[1:])  # ارتفع/يشير: what an imperfect leaves once its prefix is off
+            if len(g) >= 4 and g.endswith("ه"):
+                keys.add(g[:-1] + "ات")  # ملاحظة → ملاحظات (its clitics come off in ar_cores)
         return cls(f, frozenset(k for k in keys if len(k) >= 3))
 
     def matches(self, cores: frozenset[str], whole: frozenset[str]) -> bool:
@@ -170,21 +235,57 @@ class ArWord:
 
 _PROCLITIC_ARTICLE = re.compile(r"^[وف]?(?:بال|كال|لل|ال)")
 _PROCLITIC_PREP = re.compile(r"^[وف]?[بلك]")
+_FUTURE = re.compile(r"^[وف]?س(?=[يتنا])")  # سيخدم، ستبقى، وسنعمل، فسأعود
+# ``normalize_ar`` writes a hamza on a ya or waw seat as that letter (مسيئا → مسييا, بطؤه →
+# بطوه) but keeps a hamza on the line (مسيء), so one word's forms fall apart by position
+# (مسيء / مسيئا، شيء / شيئا). The matcher also reads every word with its seated hamzas written
+# on the line; the plain reading stays, so no match is lost. ``normalize_ar`` itself is left as
+# it is: the other checks and the alignment use it.
+_HAMZA_ON_LINE = str.maketrans({"ئ": "ء", "ؤ": "ء"})
+
+
+def _hamza_variants(word: str) -> tuple[str, ...]:
+    """The word, and the word with ئ/ؤ written ء when it has one."""
+    w = unicodedata.normalize("NFKC", word) if not word.isascii() else word
+    on_line = w.translate(_HAMZA_ON_LINE)
+    return (word,) if on_line == w else (word, on_line)
+
+
+@lru_cache(maxsize=200_000)
+def ar_word_cores(word: str) -> frozenset[str]:
+    """``polarity.ar_cores`` of a text token under both hamza readings (``_hamza_variants``),
+    so that a stem listed as «مسيء» matches مسيئا، مسيئة as it matches مسيء."""
+    out = frozenset()
+    for v in _hamza_variants(word):
+        out |= ar_cores(v)
+    return out
 
 
 @lru_cache(maxsize=200_000)
 def ar_whole_forms(word: str) -> frozenset[str]:
-    """A token as a whole word: normalised, with the article and its proclitics (وال، بال، لل)
-    or a preposition (ب، ل، ك, kept only when 3+ letters remain) taken off, and a tanween alef.
-    A bare و/ف is not taken off (وصف is not و + صف)."""
-    w = normalize_ar(word)
-    out = {w}
-    m = _PROCLITIC_ARTICLE.match(w)
-    if m and len(w) - m.end() >= 2:
-        out.add(w[m.end():])
-    m = _PROCLITIC_PREP.match(w)
-    if m and len(w) - m.end() >= 3:
-        out.add(w[m.end():])
+    """A token as a whole word: normalised (both hamza readings), with the article and its
+    proclitics (وال، بال، لل) or a preposition (ب، ل، ك, kept only when 3+ letters remain)
+    taken off, the future prefix before an imperfect (سيخدم → يخدم، وستبقى → تبقى; a reading
+    of the Buckwalter analyser must have it: not ستين → تين), and a
+    tanween alef. A bare و/ف comes off only when 3+ letters remain and the rest is at least
+    as frequent an Arabic word as the whole (وضربت → ضربت; not وصف → صف, nor وفاق → فاق)."""
+    plain = strip_marks(word)
+    conj = (plain[:1] in "وف" and len(normalize_ar(plain)) >= 4 and _zipf(plain[1:]) >= _zipf(plain))
+    out: set[str] = set()
+    for v in _hamza_variants(word):
+        w = normalize_ar(v)
+        out.add(w)
+        m = _PROCLITIC_ARTICLE.match(w)
+        if m and len(w) - m.end() >= 2:
+            out.add(w[m.end():])
+        m = _PROCLITIC_PREP.match(w)
+        if m and len(w) - m.end() >= 3:
+            out.add(w[m.end():])
+        m = _FUTURE.match(w)
+        if m and len(w) - m.end() >= 3 and ar_future(word) is not False:  # not ستين، سيارة، ستار
+            out.add(w[m.end():])
+        if conj:
+            out.add(w[1:])
     out |= {f[:-1] for f in out if len(f) >= 4 and f.endswith("ا")}
     return frozenset(out)
 
@@ -437,7 +538,7 @@ class WrongSense(Check):
         terms = find_terms(ctx.en_tokens, ctx.pair.en_text, senses, index)
         if not terms:
             return []
-        cores = [ar_cores(t.text) for t in ctx.ar_tokens]
+        cores = [ar_word_cores(t.text) for t in ctx.ar_tokens]
         whole = [ar_whole_forms(t.text) for t in ctx.ar_tokens]
         out: list[Flag] = []
         used_en: set[int] = set()

@@ -13,12 +13,14 @@ from align.checks.senses import (
     LEXICON,
     WrongSense,
     ar_whole_forms,
+    ar_word_cores,
+    cued,
     find_ar,
     load_senses,
+    occurrences,
     parse_row,
     read_rows,
 )
-from align.polarity import ar_cores
 from align.records import Pair
 from align.resources import PairTexts
 from align.segment import tokenize
@@ -478,7 +480,7 @@ def test_every_row_parses_with_accepted_and_wrong():
 
 def _prep(text):
     toks = tokenize(text, lang="ar")
-    return [ar_cores(t.text) for t in toks], [ar_whole_forms(t.text) for t in toks]
+    return [ar_word_cores(t.text) for t in toks], [ar_whole_forms(t.text) for t in toks]
 
 
 def test_every_row_can_fire():
@@ -529,3 +531,74 @@ def test_cheap():
     for _ in range(200):
         check.run(ctx)
     assert (time.perf_counter() - t0) / 200 < 0.005
+
+
+# ---- the matcher: positional cues past numbers and a modifier, =word prefixes, hamza seats
+
+# (term, cues, English, cued?) — rows built here so that only the positional cue can select
+POSITIONAL = [
+    ("shed", ">jobs", "The firm will shed 1,000 jobs", True),
+    ("shed", ">jobs", "The firm will shed about 1,000 jobs", True),
+    ("shed", ">jobs", "The firm will shed three thousand jobs", True),
+    ("shed", ">jobs", "The firm will shed 12 percent of its jobs", False),  # "of" is no modifier
+    ("shed", ">jobs", "The firm will shed workers and jobs", False),  # a noun between
+    ("court", ">voters", "Candidates court young voters", True),
+    ("court", ">voters", "Candidates court the young voters", True),
+    ("court", ">voters", "Candidates court the young new voters", False),  # one modifier only
+    ("court", ">voters", "The court told voters to wait", False),  # a verb between
+    ("slam", ">sanctions", "He slammed the US sanctions", True),
+    ("slam", ">sanctions", "He slammed the EU over sanctions", False),
+    ("miss", ">estimates", "The firm missed quarterly estimates", True),
+    ("miss", ">estimates", "The firm missed earnings estimates", False),  # a noun heads its own phrase
+    ("winner", "<scored", "He scored a stunning winner", True),
+    ("winner", "<scored", "He scored twice before the winner", False),
+    ("winner", "<scored", "He scored a stunning late winner", False),  # two modifiers
+]
+
+
+@pytest.mark.parametrize(("term", "cues", "en", "expected"), POSITIONAL)
+def test_positional_cue_skips_numbers_and_one_modifier(term, cues, en, expected):
+    sense = parse_row([term, cues, "صحيح", "خطا", "test row"])
+    toks = tokenize(en, lang="en")
+    (a, b), = occurrences(sense, toks, en)
+    assert cued(sense, toks, a, b) is expected
+
+
+# (exact lexicon word, Arabic text, found?)
+EXACT_PREFIXES = [
+    ("=يخدم", "سيخدم المشروع السكان", True),  # future prefix
+    ("=يخدم", "وسيخدم المشروع السكان", True),  # conjunction + future prefix
+    ("=تبقى", "فستبقى القوات هناك", True),
+    ("=ضربت", "وضربت العاصفة الساحل", True),  # bare conjunction
+    ("=ضربت", "فضربت العاصفة الساحل", True),
+    ("=صف", "وصف الوزير الخطة", False),  # وصف is not و + صف: two letters would remain
+    ("=فاق", "توصل الطرفان إلى وفاق وطني", False),  # وفاق (accord) is a word of its own
+    ("=تين", "عاش ستين عاما", False),  # ستين (sixty) is not a future verb
+    ("=يارة", "اشترى سيارة جديدة", False),
+]
+
+
+@pytest.mark.parametrize(("form", "ar", "found"), EXACT_PREFIXES)
+def test_exact_form_prefixes(form, ar, found):
+    term = parse_row(["x", "", form, "خطأ", "test row"]).accepted[0]
+    assert (find_ar(term, *_prep(ar)) is not None) is found
+
+
+# (lexicon word, Arabic text, found?): a hamza on a seat (ئ، ؤ) or on the line (ء) is one hamza
+HAMZA = [
+    ("=مسيء", "وصف سلوكه بأنه كان مسيئا", True),
+    ("=مسيء", "وصف سلوكه بأنه كان مسيئاً", True),
+    ("مسيء", "اعتبرت التصريحات مسيئة للمسلمين", True),
+    ("مسيء", "اعتبر التصريح مسيء للمسلمين", True),
+    ("شيء", "لم يتغير شيئا", True),
+    ("بطء", "انتقد بطؤه في الرد", True),
+    ("=مسيء", "كان المسير طويلا", False),
+    ("مسيء", "قال إن المسيرة سلمية", False),  # مسير، مسيرة: no hamza
+    ("شيء", "ارتفعت أسعار الشاي", False),
+]
+
+
+@pytest.mark.parametrize(("form", "ar", "found"), HAMZA)
+def test_hamza_seats_match(form, ar, found):
+    term = parse_row(["x", "", form, "خطأ", "test row"]).accepted[0]
+    assert (find_ar(term, *_prep(ar)) is not None) is found
