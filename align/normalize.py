@@ -62,7 +62,7 @@ _AR_ONE = "وفبلك"
 
 
 @lru_cache(maxsize=200_000)
-def _zipf(word: str) -> float:
+def zipf_ar(word: str) -> float:
     try:
         from wordfreq import zipf_frequency
     except ImportError:  # pragma: no cover - declared dependency
@@ -85,7 +85,7 @@ def ar_stem_light(word: str) -> str:
             w = w[len(p):]
             break
     else:
-        if len(w) >= 5 and w[0] in _AR_ONE and _zipf(w[1:]) > _zipf(w) + 0.5:
+        if len(w) >= 5 and w[0] in _AR_ONE and zipf_ar(w[1:]) > zipf_ar(w) + 0.5:
             w = w[1:]
     if len(w) >= 4 and w.endswith("ا") and "\u064b" in word:
         w = w[:-1]  # the alef that carries tanween fath: قفازًا -> قفاز (هدايا keeps its alef)

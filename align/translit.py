@@ -37,6 +37,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from .normalize import ARABIC_DIACRITICS, INVISIBLE, TATWEEL
+from .normalize import zipf_ar as _zipf_ar
 
 __all__ = [
     "ARTICLE_PREFIXES",
@@ -727,11 +728,8 @@ def arabnamer_names_for(ar: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=65536)
 def zipf_ar(word: str) -> float:
-    try:
-        from wordfreq import zipf_frequency
-    except ImportError:  # pragma: no cover - wordfreq is a dependency
-        return 0.0
-    return zipf_frequency(word, "ar")
+    """wordfreq's Zipf frequency of an Arabic word (memoised ``normalize.zipf_ar``)."""
+    return _zipf_ar(word)
 
 
 @lru_cache(maxsize=65536)

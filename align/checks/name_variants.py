@@ -31,7 +31,7 @@ from ..normalize import normalize_ar
 from ..records import Flag
 from ..segment import is_arabic, tokenize
 from .base import Check, PairContext
-from .names import _EXONYMS, RARE_AR, english_names
+from .names import EXONYMS, RARE_AR, english_names
 
 SOUNDS_LIKE = 0.8  # a word this close in sound is a spelling of the name
 SOUND_GAP = 0.03  # a variant this much closer in sound is the better spelling
@@ -96,7 +96,7 @@ class NameVariants(Check):
         done: set[str] = set()
         for nm in names:
             low = nm.text.lower()
-            if nm.common or low in _EXONYMS or len(nm.text) < MIN_NAME or low in done:
+            if nm.common or low in EXONYMS or len(nm.text) < MIN_NAME or low in done:
                 continue
             done.add(low)
             best = max(((*_core(nm.text, t.text), i) for i, t in enumerate(ctx.ar_tokens) if is_arabic(t.text)),

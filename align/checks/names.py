@@ -80,7 +80,7 @@ _EN_STOP = frozenset(
     "mr mrs ms dr st no not so yet".split()
 )
 # Translated, not transliterated: their Arabic never sounds like them (or is a known word).
-_EXONYMS = frozenset(
+EXONYMS = frozenset(
     """china chinese japan japanese germany german greece greek india egypt syria iraq jordan
     lebanon morocco algeria tunisia libya yemen cyprus turkey hungary austria switzerland
     netherlands holland philippines jerusalem mecca medina cairo damascus baghdad beirut
@@ -189,7 +189,7 @@ def article_names(ctx: PairContext) -> list[str]:
     for other in reg.same_article(ctx.pair):
         for w in _names_in_text(other.en):
             low = w.lower()
-            if len(w) >= ARTICLE_NAME_MIN and low not in _EXONYMS and not _is_common(low):
+            if len(w) >= ARTICLE_NAME_MIN and low not in EXONYMS and not _is_common(low):
                 out[w] = None
     return list(out)
 
@@ -365,7 +365,7 @@ class Names(Check):
     def _misspelt(self, ctx, nm: _Name, names: list[_Name], arabic, used_ar: set[int]) -> Flag | None:
         en = nm.text
         low = en.lower()
-        if nm.common or low in _EXONYMS or len(en) < 4:
+        if nm.common or low in EXONYMS or len(en) < 4:
             return None
         single, best_i = self._best_single(ctx, en, arabic)
         if single >= MISSPELT_HIGH:

@@ -21,6 +21,7 @@ the suggestion is «لـ» with the name.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import ClassVar
 
 from .. import translit as tl
@@ -54,20 +55,25 @@ def _construct_head(ar_word: str) -> bool:
     return any(a.pos == "NOUN" and not a.prefix for a in tl.analyze(ar_word))
 
 
-def _people(texts: list[str]) -> set[str]:
-    """Names that follow a role word in these English texts: persons, not places."""
+@lru_cache(maxsize=4096)
+def _people_in(text: str) -> frozenset[str]:
+    """Names that follow a role word in this English text: persons, not places. Memoised: every
+    pair of an article reads the same texts."""
     out: set[str] = set()
-    for t in texts:
-        words = [w.strip(".,;:\"'“”‘’()") for w in t.split()]
-        for k, w in enumerate(words):
-            if w.lower() not in ROLE_WORDS:
-                continue
-            for m in range(k + 1, min(len(words), k + 2 + NAMES_BETWEEN)):
-                name = words[m].removesuffix("'s").removesuffix("’s")
-                if not name[:1].isupper() or name.lower() in ROLE_WORDS:
-                    break
-                out.add(name)
-    return out
+    words = [w.strip(".,;:\"'“”‘’()") for w in text.split()]
+    for k, w in enumerate(words):
+        if w.lower() not in ROLE_WORDS:
+            continue
+        for m in range(k + 1, min(len(words), k + 2 + NAMES_BETWEEN)):
+            name = words[m].removesuffix("'s").removesuffix("’s")
+            if not name[:1].isupper() or name.lower() in ROLE_WORDS:
+                break
+            out.add(name)
+    return frozenset(out)
+
+
+def _people(texts: list[str]) -> set[str]:
+    return set().union(*map(_people_in, texts))
 
 
 def _english_texts(ctx: PairContext) -> list[str]:

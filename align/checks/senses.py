@@ -49,10 +49,11 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from ..lexicon import en_lemma, en_pos, is_en_content
-from ..normalize import _zipf, normalize_ar, strip_marks
+from ..normalize import normalize_ar, strip_marks
 from ..polarity import LEXICON_DIR, ar_cores, ar_future, en_forms
 from ..records import Flag, Token
 from ..segment import tokenize
+from ..translit import zipf_ar
 from .base import Check, PairContext
 from .idioms import IdiomCalque
 
@@ -270,7 +271,7 @@ def ar_whole_forms(word: str) -> frozenset[str]:
     tanween alef. A bare و/ف comes off only when 3+ letters remain and the rest is at least
     as frequent an Arabic word as the whole (وضربت → ضربت; not وصف → صف, nor وفاق → فاق)."""
     plain = strip_marks(word)
-    conj = (plain[:1] in "وف" and len(normalize_ar(plain)) >= 4 and _zipf(plain[1:]) >= _zipf(plain))
+    conj = (plain[:1] in "وف" and len(normalize_ar(plain)) >= 4 and zipf_ar(plain[1:]) >= zipf_ar(plain))
     out: set[str] = set()
     for v in _hamza_variants(word):
         w = normalize_ar(v)
