@@ -240,7 +240,7 @@ def fem_plural_verb(ctx: PairContext) -> list[tuple[int, str, str]]:
             continue  # a relative clause with its own subject: «التوقعات يعتمد عليها المستثمرون»
         w = ar[i + 1].text
         k = w.index("ي")
-        out.append((i + 1, f"the feminine plural «{noun}» takes a feminine verb: «{w}» → «{w[:k]}ت{w[k + 1:]}»",
+        out.append((i + 1, f"the feminine plural «{noun}» takes a feminine verb: «{w}» should be «{w[:k]}ت{w[k + 1:]}»",
                     w[:k] + "ت" + w[k + 1 :]))
     return out
 
