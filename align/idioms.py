@@ -1,6 +1,8 @@
 """The idiom list (``corpora/idioms.tsv``): English set phrases, accepted Arabic renderings,
 and the literal calques to flag. Matching is by lemma sequence on the English side and by
-light-stem sequence on the Arabic side, so inflection and clitics do not hide a match."""
+light-stem sequence on the Arabic side, so inflection and clitics do not hide a match. An
+optional fifth column lists English veto words: with one of them in the sentence the phrase
+is read literally ("laid off the coast", "winds up to 90 km/h") and is not an idiom there."""
 
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ class Idiom:
     accepted_text: tuple[str, ...]
     calques: tuple[tuple[str, ...], ...]
     note: str
+    veto: frozenset[str] = frozenset()  # English lemmas that mark a literal use ("laid off the coast")
 
 
 def _ar_keys(s: str) -> tuple[str, ...]:
@@ -48,7 +51,7 @@ def _parse_idioms(path: str, text: str) -> tuple[tuple[Idiom, ...], tuple[tuple[
             continue
         cols = line.split("\t")
         if len(cols) < 3 or not cols[0].strip():
-            bad.append((f"{path}:{n}", "expected en<TAB>accepted<TAB>calques<TAB>note"))
+            bad.append((f"{path}:{n}", "expected en<TAB>accepted<TAB>calques<TAB>note[<TAB>veto]"))
             continue
         en = cols[0].strip().lower()
         lemmas = tuple(en_lemma(t.norm) for t in tokenize(en, lang="en"))
@@ -56,8 +59,10 @@ def _parse_idioms(path: str, text: str) -> tuple[tuple[Idiom, ...], tuple[tuple[
         cal = [c.strip() for c in cols[2].split("|") if c.strip()]
         if len(lemmas) < 2:
             continue
+        veto = frozenset(en_lemma(w.strip().lower()) for w in (cols[4] if len(cols) > 4 else "").split("|") if w.strip())
         out.append(Idiom(en, lemmas, tuple(_ar_keys(a) for a in acc), tuple(acc),
-                         tuple(k for k in (_ar_keys(c) for c in cal) if k), cols[3].strip() if len(cols) > 3 else ""))
+                         tuple(k for k in (_ar_keys(c) for c in cal) if k), cols[3].strip() if len(cols) > 3 else "",
+                         veto))
     return tuple(out), tuple(bad)
 
 

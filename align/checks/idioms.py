@@ -41,10 +41,12 @@ class IdiomCalque(Check):
             first = idiom.lemmas[0]
             if first not in norms and first[:4] not in heads:
                 continue
+            if idiom.veto and not idiom.veto.isdisjoint(norms):
+                continue
             for a, b in find_in_en(idiom, ctx.en_tokens, lemmas):
-                if any(find_keys(acc, keys) for acc in idiom.accepted if acc):
-                    continue
                 lo, hi = self._window(ctx, a, b)
+                if any(find_keys(acc, keys, *self._accepted_range(ctx, lo, hi)) for acc in idiom.accepted if acc):
+                    continue
                 hit = next((h for h in (find_keys(cal, keys, lo, hi) for cal in idiom.calques) if h), None)
                 how = "translated word by word"
                 if hit is None:
@@ -61,6 +63,14 @@ class IdiomCalque(Check):
         return out
 
     @staticmethod
+    def _accepted_range(ctx: PairContext, lo: int, hi: int) -> tuple[int, int]:
+        """Where an accepted rendering clears the idiom: the aligned window widened by
+        ``ACCEPTED_MARGIN`` words each side, since a free rendering may sit a little away
+        from the words the aligner linked ("bilateral" elsewhere in the sentence does not
+        clear a calque of "one-on-one")."""
+        return max(0, lo - ACCEPTED_MARGIN), min(len(ctx.ar_tokens), hi + ACCEPTED_MARGIN)
+
+    @staticmethod
     def _window(ctx: PairContext, a: int, b: int) -> tuple[int, int]:
         """Arabic token range to search: around the words aligned to the idiom, or everything."""
         linked = [lk.ar for lk in ctx.links if a <= lk.en <= b]
@@ -71,6 +81,7 @@ class IdiomCalque(Check):
         return max(0, min(linked) - 3), min(len(ctx.ar_tokens), max(linked) + 4)
 
 
+ACCEPTED_MARGIN = 4  # words beyond the aligned window where an accepted rendering still counts
 LITERAL_MIN = 2  # content words of the idiom rendered literally
 LITERAL_GAP = 3  # at most this many words between two literal renderings
 

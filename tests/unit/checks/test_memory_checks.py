@@ -118,6 +118,38 @@ def test_idiom_literal_reading_without_a_listed_calque(tmp_path: Path):
     assert IdiomCalque().run(same) == []
 
 
+def test_idiom_veto_words_mark_a_literal_use():
+    # the shipped list: "laid off" with "coast" in the sentence is laying something off a coast
+    literal = _ctx("p1", "a", "وضعت ألغام قبالة الساحل", "Mines were laid off the coast", _LISTED)
+    assert IdiomCalque().run(literal) == []
+    jobs = _ctx("p2", "a", "وضعت الشركة قبالة 500 عامل", "The firm laid off 500 workers.", _LISTED)
+    assert len(IdiomCalque().run(jobs)) == 1
+
+
+def test_idiom_veto_column_is_read_as_english_lemmas(tmp_path: Path):
+    res = _idioms(tmp_path, "wind down\tتقليص تدريجي\tالرياح لأسفل\tto end gradually\tgust|km\n")
+    assert res.idioms[0].veto == frozenset({"gust", "km"})
+    gusty = _ctx("p1", "a", "تهب الرياح لأسفل الوادي", "Gusts wind down the valley", res)
+    assert IdiomCalque().run(gusty) == []
+    calque = _ctx("p2", "a", "بدأت الشركة الرياح لأسفل عملياتها", "The firm began to wind down its operations", res)
+    assert len(IdiomCalque().run(calque)) == 1
+
+
+def test_idiom_accepted_rendering_counts_only_near_the_aligned_words(tmp_path: Path):
+    from align.records import Link
+    res = _idioms(tmp_path, "one-on-one\tثنائي|على انفراد\tواحد على واحد\tbetween two people only\n")
+    ar = "عقد الزعيمان اجتماعا واحد على واحد في القصر ثم انضم إليهما الوفدان في جلسة موسعة تناولت التعاون الثنائي"
+    en = "The leaders held a one-on-one meeting at the palace before delegations joined for wider bilateral talks"
+    p = Pair("p1", "a", "s", ar, 0, len(ar), en, 0, len(en))
+    at, et = tokenize(ar, lang="ar"), tokenize(en, lang="en")
+    res.memory.add_pair("p1", "a", ar, at, et, [], None)
+    ei = next(i for i, t in enumerate(et) if t.norm == "one")
+    links = [Link(3, ei, 0.9), Link(len(at) - 1, len(et) - 2, 0.9)]
+    flags = IdiomCalque().run(PairContext(p, at, et, links, None, res))
+    # «الثنائي» (bilateral) at the far end of the sentence does not clear the calque
+    assert [ar[f.ar_start : f.ar_end] for f in flags] == ["واحد على واحد"]
+
+
 @pytest.mark.parametrize(("token_key", "want", "ok"), [
     ("سحب", "سحب", True), ("يسحبون", "سحب", True), ("سحبوا", "سحب", True), ("تحولت", "تحول", True),
     ("سيسحبون", "سحب", True),
