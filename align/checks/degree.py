@@ -80,9 +80,10 @@ def _quantity_anchors(quantities: list[Quantity], tokens: list[Token]) -> list[_
 
 def _en_anchors(ctx: PairContext) -> list[_Anchor]:
     p = ctx.pair
-    out = _quantity_anchors(parse_en(p.en_text, p.en_start, p.en_end), ctx.en_tokens)
-    covered = {k for a in out for k in range(a.i, a.j + 1)}
     toks = ctx.en_tokens
+    out = [a for a in _quantity_anchors(parse_en(p.en_text, p.en_start, p.en_end), toks)
+           if not _fraction_read_as_ordinal(a, toks)]
+    covered = {k for a in out for k in range(a.i, a.j + 1)}
     for k, t in enumerate(toks):
         if k in covered:
             continue
@@ -99,6 +100,19 @@ def _en_anchors(ctx: PairContext) -> list[_Anchor]:
         else:
             out.append(_Anchor(frac, k, k, "fraction"))
     return out
+
+
+def _fraction_read_as_ordinal(a: _Anchor, toks: list[Token]) -> bool:
+    """"a third of", "one fifth": the number parser reads an ordinal, but after a numerator
+    or before "of" the word is a fraction (1/3, which «ثلث» renders), not the number 3."""
+    if a.kind != "ordinal" or a.i != a.j or toks[a.i].norm not in _EN_FRACTIONS:
+        return False
+    prev = toks[a.i - 1].norm if a.i else ""
+    nxt = toks[a.i + 1].norm if a.i + 1 < len(toks) else ""
+    return prev in _EN_NUMERATORS or (nxt == "of" and prev not in _EN_ORDINAL_OPENERS)
+
+
+_EN_ORDINAL_OPENERS = frozenset({"the", "its", "his", "her", "their", "our", "this", "every"})  # "the third of five talks"
 
 
 def _ar_anchors(ctx: PairContext) -> list[_Anchor]:

@@ -93,10 +93,13 @@ def _excluded_ar(tokens: list[Token], degree: set[int]) -> set[int]:
 _ANY_NEG = ("negator", "negative-word", "negative-verb", "quasi")
 
 
-def _negated(neg: list[Hit], i: int, before: int) -> bool:
-    """Word i is negated: a negator or negative verb just before it ("failed to rise", «لم
-    يرتفع»), or a negator in the clause after it («أكد أنه لم يلتق به» = denied meeting him)."""
-    return bool(negated_at(neg, i, before, 0, ("negator", "negative-verb")) or negated_at(neg, i, 0, 6, ("negator",)))
+def _negated(neg: list[Hit], i: int, before: int, verbal: bool = True) -> bool:
+    """Word i is negated: a negator or (for a verb) a negative verb just before it ("failed to
+    rise", «لم يرتفع»), or a negator in the clause after it («أكد أنه لم يلتق به» = denied
+    meeting him). A negative verb does not negate a quantifier or an adjective after it:
+    «عارض جميع النواب» is "all opposed", not "not all"."""
+    kinds = ("negator", "negative-verb") if verbal else ("negator",)
+    return bool(negated_at(neg, i, before, 0, kinds) or negated_at(neg, i, 0, 6, ("negator",)))
 
 
 def _by_row(hits: list[Hit], excluded: set[int]) -> dict[int, dict[str, list[Hit]]]:
@@ -167,7 +170,8 @@ class PolarityCheck(Check):
                     for a in ar_sides[o]:
                         if a.i in used_ar:
                             continue
-                        if _negated(en_neg, e.i, 4) != _negated(ar_neg, a.i, 3):
+                        verbal = pair.pos == "verb"
+                        if _negated(en_neg, e.i, 4, verbal) != _negated(ar_neg, a.i, 3, verbal):
                             continue  # "did not rise" = «لم يرتفع»; a negation on one side compensates
                         is_linked = linked(ctx.links, (e.i, e.j), (a.i, a.j))
                         shift = abs(en_pos.rel(e.i) - ar_pos.rel(a.i))

@@ -25,6 +25,9 @@ ERRORS = [
     # politics: a fraction
     ("صوت أكثر من نصف الناخبين لصالح المرشح", "Nearly half of the voters backed the candidate", "أكثر من نصف", "major", "قرابة"),
     ("حصل الحزب على أكثر من ثلثي المقاعد", "The party won almost two-thirds of the seats", "أكثر من ثلثي", "major", "قرابة"),
+    # "a third" / "one fifth": the number parser reads an ordinal; after a numerator it is a fraction
+    ("أغلق أكثر من ثلث المصانع", "Almost a third of the factories closed", "أكثر من ثلث", "major", "قرابة"),
+    ("صوت أقل من ربع الأعضاء", "More than one quarter of the members voted", "أقل من ربع", "major", "أكثر من"),
     # conflict
     ("قتل نحو 20 شخصا", "At least 20 people were killed", "نحو 20", "minor", "ما لا يقل عن"),
     ("قتل أقل من 100 شخص", "More than 100 people were killed", "أقل من 100", "major", "أكثر من"),
@@ -60,6 +63,8 @@ FAITHFUL = [
     ("بعد محادثات استمرت أكثر من ساعتين ونصف", "after more than two and a half hours of talks"),
     ("يمكن أن يصل عدد المصابين إلى 500 شخص", "The number of injured could reach up to 500"),
     ("حصل الحزب على ثلثي المقاعد تقريبا", "The party won almost two-thirds of the seats"),
+    ("أغلق قرابة ثلث المصانع", "Almost a third of the factories closed"),
+    ("فاز في الجولة الثالثة من الجولات الخمس بعد أكثر من 3 ساعات", "He won the third of the five rounds after more than 3 hours"),
     ("ارتفعت الأسعار بنسبة 5% فقط", "Prices rose by only 5%"),
     ("ارتفعت الأسعار بأكثر من 50%", "Prices rose by over 50%"),
     ("قتل 30 شخصا", "About 30 people were killed"),  # a dropped "about" is left alone

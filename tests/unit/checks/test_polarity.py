@@ -26,6 +26,12 @@ def test_registered():
 
 # (Arabic, English, flagged Arabic span, severity, suggestion)
 FLIPS = [
+    # size, severity and quantity (adjective rows: a negative verb before them does not negate them)
+    ("ارتفعت الأسعار بشكل حاد في مارس", "Prices rose slightly in March", "بشكل حاد", "major", "طفيف"),
+    ("عانى المريض من أعراض حادة", "The patient had mild symptoms", "حادة", "major", "خفيف"),
+    ("عارض جميع النواب الخطة", "Some lawmakers opposed the plan", "جميع", "major", "بعض"),
+    ("انتهكت الحكومة قرار المحكمة", "The government complied with the court ruling", "انتهكت", "critical", "امتثل"),
+    ("سعت الوساطة إلى تصعيد التوتر", "The mediation sought to ease tension", "تصعيد", "critical", "هدأ"),
     # economy
     ("انخفضت البطالة في مارس", "Unemployment rose in March", "انخفضت", "critical", "ارتفع"),
     ("ارتفعت أسعار النفط بنسبة 3%", "Oil prices fell 3%", "ارتفعت", "critical", "انخفض"),
@@ -91,6 +97,12 @@ def test_negation_lost_or_added(ar, en, span, severity):
 
 
 FAITHFUL = [
+    ("ارتفعت الأسعار ارتفاعا طفيفا في مارس", "Prices rose slightly in March"),
+    ("عانى المريض من أعراض خفيفة", "The patient had mild symptoms"),
+    ("عارض بعض النواب الخطة", "Some lawmakers opposed the plan"),
+    ("عارض عدد من النواب الخطة", "Some lawmakers opposed the plan"),
+    ("أيد النواب جميعهم الخطة", "All lawmakers backed the plan"),
+    ("أيد كل من النائبين الخطة", "Some lawmakers and both senators backed the plan"),
     # antonym + negation, fixed expressions, reported/negative verbs
     ("لا يزال سبب تنظيف القاعة غير واضح", "The reason for the clean-up remains unclear"),
     ("لم تكن خالية من السخرية", "were not without irony"),
